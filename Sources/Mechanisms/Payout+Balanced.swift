@@ -1,0 +1,33 @@
+extension Payout {
+    /// The zero-sum `balanced` rule in exact integer arithmetic.
+    ///
+    /// To stay in integers the deviations are scaled by k, the number of workers:
+    /// `k * delta_i = k * u_i - sum(u)`. Losses are `min(D_i, ceil(max(0, -k * delta_i) / k))`
+    /// and each gain is `floor(gain'_i * sum(losses) / sum(gain'))` with `gain'_i = max(0, k *
+    /// delta_i)`; rounding goes to the residue, never beyond the pool.
+    static func balanced(deposits: [Int], units: [Int], pool: Int) -> PayoutPlan {
+        let k = units.count
+        guard k > 0 else { return PayoutPlan(payouts: [], residue: pool, shortfall: false) }
+        let total = units.reduce(0, +)  // |u_i| <= pool, so |total| <= k * pool
+        var losses = [Int](repeating: 0, count: k)
+        var gains = [Int](repeating: 0, count: k)  // scaled by k
+        for i in 0 ..< k {
+            let scaled = k * units[i] - total
+            if scaled < 0 {
+                let loss = (-scaled + k - 1) / k
+                losses[i] = min(deposits[i], loss)
+            } else {
+                gains[i] = scaled
+            }
+        }
+        let lossTotal = losses.reduce(0, +)
+        let gainTotal = gains.reduce(0, +)
+        var payouts = [Int](repeating: 0, count: k)
+        for i in 0 ..< k {
+            let gain = gainTotal == 0 ? 0 : mulDiv(gains[i], lossTotal, gainTotal)
+            payouts[i] = deposits[i] - losses[i] + gain
+        }
+        return PayoutPlan(
+            payouts: payouts, residue: pool - payouts.reduce(0, +), shortfall: false)
+    }
+}
