@@ -24,7 +24,7 @@ let package = Package(
         // Mechanism specs (TOML) and vote files.
         .target(
             name: "Specs",
-            dependencies: ["Mechanisms", "Ledger", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["Mechanisms", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // The thin command-line front end.
         .executableTarget(

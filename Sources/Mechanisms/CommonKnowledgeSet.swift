@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// E_ck, the publicly known false outputs (Lu, Tang, Wang, section III): a result in this set is
 /// treated as no submission at all.
 ///
@@ -45,19 +51,4 @@ public struct CommonKnowledgeSet: Hashable, Sendable {
         let top = Double(counts.max()!) / Double(bytes.count)
         return -log2(top)
     }
-}
-
-/// log2 without Foundation, for the entropy rule.
-@usableFromInline func log2(_ x: Double) -> Double {
-    // x in (0, 1]: split off the binary exponent, then a series for ln of the mantissa.
-    let e = Double(x.exponent)
-    let mantissa = x.significand  // in [1, 2)
-    let y = (mantissa - 1) / (mantissa + 1)
-    var term = y, sum = 0.0, k = 1.0
-    for _ in 0 ..< 40 {
-        sum += term / k
-        term *= y * y
-        k += 2
-    }
-    return e + 2 * sum / 0.693_147_180_559_945_3
 }

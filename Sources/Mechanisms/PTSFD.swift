@@ -37,6 +37,13 @@ extension PTSFD {
         /// The labelCount of every worker that R_i was computed from (reported or recomputed).
         public var labelCounts: [[Int]]
 
+        public init(labels: [Int], rewards: [Double], reported: [Int], labelCounts: [[Int]]) {
+            self.labels = labels
+            self.rewards = rewards
+            self.reported = reported
+            self.labelCounts = labelCounts
+        }
+
         /// reward_i / M[i], or 0 for a worker that reported nothing.
         public func meanReward(of worker: Int) -> Double {
             reported[worker] == 0 ? 0 : rewards[worker] / Double(reported[worker])

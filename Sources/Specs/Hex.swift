@@ -1,0 +1,50 @@
+/// Hexadecimal byte strings, as used by `mechanism.input` and results files.
+enum Hex {
+    /// The bytes of `text`: an even number of hex digits (either case), optionally after `0x`.
+    /// An empty string, or a lone `0x`, is the empty byte string.
+    /// - Returns: the bytes, or the reason the text is not hex.
+    /// - Complexity: O(|text|).
+    static func decode(_ text: some Collection<UInt8>) -> Result<[UInt8], HexProblem> {
+        var digits = text[...]
+        if digits.count >= 2, digits.first == UInt8(ascii: "0"),
+            let x = digits.dropFirst().first, x == UInt8(ascii: "x") || x == UInt8(ascii: "X")
+        {
+            digits = digits.dropFirst(2)
+        }
+        guard digits.count % 2 == 0 else {
+            return .failure(HexProblem(reason: "has an odd number of hex digits (\(digits.count))"))
+        }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(digits.count / 2)
+        var high: UInt8? = nil
+        for (offset, c) in digits.enumerated() {
+            guard let v = value(of: c) else {
+                let shown = c < 0x80 ? "'\(Character(Unicode.Scalar(c)))'" : "byte 0x\(String(c, radix: 16))"
+                return .failure(
+                    HexProblem(reason: "\(shown) at hex digit \(offset + 1) is not a hex digit"))
+            }
+            if let h = high {
+                bytes.append(h << 4 | v)
+                high = nil
+            } else {
+                high = v
+            }
+        }
+        return .success(bytes)
+    }
+
+    @inline(__always)
+    static func value(of c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0") ... UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a") ... UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A") ... UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
+
+/// Why a string is not hex.
+struct HexProblem: Error {
+    var reason: String
+}

@@ -1,0 +1,133 @@
+import Mechanisms
+
+extension Spec {
+    /// Largest `mechanism.deposit` and `mechanism.reward`, in integer units.
+    public static let maximumAmount = 1_000_000_000_000_000
+    /// Tolerance on the sum of a prior's probabilities.
+    public static let priorTolerance = 1e-9
+
+    /// Checks every value against its documented range and the fields against each other.
+    ///
+    /// Errors name the TOML key path and the offending value, for example
+    /// `x.toml: federation.workers: 1 is out of range (2 ... 10000)`.
+    /// - Parameter file: the name used in error messages.
+    /// - Throws: `SpecError` for the first problem found.
+    public func validate(file: String) throws(SpecError) {
+        func fail(_ key: String, _ reason: String) -> SpecError {
+            SpecError(file: file, key: key, reason: reason)
+        }
+        func check(_ value: Int, _ range: ClosedRange<Int>, _ key: String) throws(SpecError) {
+            guard range.contains(value) else {
+                throw fail(key, "\(value) is out of range (\(range.lowerBound) ... \(range.upperBound))")
+            }
+        }
+        func check(_ value: Double, _ range: ClosedRange<Double>, _ key: String) throws(SpecError) {
+            guard value.isFinite else { throw fail(key, "\(value) is not a finite number") }
+            guard range.contains(value) else {
+                throw fail(key, "\(formatNumber(value)) is out of range (\(show(range)))")
+            }
+        }
+        func check(_ p: Parameter, _ range: ClosedRange<Double>, _ key: String) throws(SpecError) {
+            switch p {
+            case .value(let v):
+                try check(v, range, key)
+            case .range(let min, let max):
+                try check(min, range, key + ".min")
+                try check(max, range, key + ".max")
+                guard min <= max else { throw fail(key, "range \(p) has min > max") }
+            }
+        }
+
+        guard !name.isEmpty else { throw fail("name", "must not be empty") }
+
+        // [federation]
+        let n = federation.workers, classes = federation.classes
+        try check(n, 2 ... 10_000, "federation.workers")
+        try check(classes, 2 ... VoteMatrix.maximumClasses, "federation.classes")
+        if case .distribution(let p) = federation.prior {
+            guard p.count == classes else {
+                throw fail(
+                    "federation.prior",
+                    "has \(p.count) probabilities, but federation.classes is \(classes)")
+            }
+            for (c, x) in p.enumerated() { try check(x, 0 ... 1, "federation.prior[\(c)]") }
+            let sum = p.reduce(0, +)
+            guard abs(sum - 1) <= Self.priorTolerance else {
+                throw fail(
+                    "federation.prior",
+                    "probabilities sum to \(sum), not 1 (tolerance \(Self.priorTolerance))")
+            }
+        }
+        switch federation.accuracy {
+        case .all(let p):
+            try check(p, 0 ... 1, "federation.accuracy")
+        case .perWorker(let a):
+            guard a.count == n else {
+                throw fail(
+                    "federation.accuracy", "has \(a.count) entries, but federation.workers is \(n)")
+            }
+            for (i, x) in a.enumerated() { try check(x, 0 ... 1, "federation.accuracy[\(i)]") }
+        }
+
+        // [mechanism]
+        try check(mechanism.beta, 0 ... .greatestFiniteMagnitude, "mechanism.beta")
+        try check(mechanism.lambda, 0 ... .greatestFiniteMagnitude, "mechanism.lambda")
+        try check(mechanism.deposit, 1 ... Self.maximumAmount, "mechanism.deposit")
+        try check(mechanism.reward, 0 ... Self.maximumAmount, "mechanism.reward")
+        guard mechanism.seed <= UInt64(Int64.max) else {
+            throw fail("mechanism.seed", "\(mechanism.seed) is out of range (0 ... \(Int64.max))")
+        }
+        if case .k(let k) = knobs.peersPerSample {
+            guard (2 ... n).contains(k) else {
+                throw fail(
+                    "mechanism.peers_per_sample",
+                    "\(k) is out of range (2 ... federation.workers = \(n))")
+            }
+        }
+        for rule in mechanism.commonKnowledge.rules {
+            if case .minimumEntropy(let bits) = rule {
+                try check(bits, 0 ... 8, "mechanism.min_entropy_bits")
+            }
+        }
+
+        // [contract]
+        try check(contract.commitWindow, 1 ... 1_000_000_000, "contract.commit_window")
+        try check(contract.revealWindow, 1 ... 1_000_000_000, "contract.reveal_window")
+        try check(contract.rounds, 1 ... 1000, "contract.rounds")
+        guard contract.lambdaSchedule.count == contract.rounds else {
+            throw fail(
+                "contract.lambda_schedule",
+                "has \(contract.lambdaSchedule.count) entries, but contract.rounds is "
+                    + "\(contract.rounds)")
+        }
+        for (r, p) in contract.lambdaSchedule.enumerated() {
+            try check(p, 0 ... .greatestFiniteMagnitude, "contract.lambda_schedule[\(r)]")
+        }
+        try check(contract.unitsPerReward, 1 ... 1_000_000_000_000, "contract.units_per_reward")
+
+        // [checks]
+        for id in checks.keys.sorted() {
+            guard Self.isCheckID(id) else {
+                throw fail(
+                    "checks.\(id)",
+                    "\"\(id)\" is not a property id (lowercase letters, digits and '-')")
+            }
+        }
+    }
+
+    /// Whether `id` is a valid `[checks]` key: non-empty, lowercase ASCII letters, digits, '-'.
+    public static func isCheckID(_ id: String) -> Bool {
+        !id.isEmpty
+            && id.utf8.allSatisfy { c in
+                (UInt8(ascii: "a") ... UInt8(ascii: "z")).contains(c)
+                    || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(c) || c == UInt8(ascii: "-")
+            }
+    }
+}
+
+/// `0 ... 1`, or `>= 0` for a range without a practical upper bound.
+private func show(_ range: ClosedRange<Double>) -> String {
+    range.upperBound == .greatestFiniteMagnitude
+        ? ">= \(formatNumber(range.lowerBound))"
+        : "\(formatNumber(range.lowerBound)) ... \(formatNumber(range.upperBound))"
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import Mechanisms
+import Specs
+
+/// `serumcheck settle`: settles one round offline, as the contract would.
+struct Settle: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Settle one round offline with a spec's knobs.",
+        discussion: """
+            PTSFD specs (mechanism.kind = "ptsfd") take a votes file: CSV, one row per worker,
+            one comma-separated integer class label per public sample, -1 for no report. The
+            round is settled with the spec's beta, the first entry of its lambda schedule and its
+            knobs; the output gives the aggregated labels and, per worker, the samples reported,
+            the reward (lambda * sum_j tau_ij), the mean reward per reported sample and the
+            integer payout out of the pool of deposits under the spec's payout rule.
+
+            Consensus specs (mechanism.kind = "consensus") take a results file instead: one line
+            per worker, the revealed result in hex, or `-` for no submission.
+
+            Examples:
+              serumcheck settle --spec specs/paper.toml --votes specs/examples/votes-10x20.csv
+              serumcheck settle --spec specs/paper-literal.toml --votes v.csv --json out.json
+              serumcheck settle --spec specs/consensus-2.toml --results specs/examples/results-2-agree.txt
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The mechanism spec (TOML).", valueName: "file"))
+    var spec: String
+
+    @Option(name: .long, help: ArgumentHelp(
+        "PTSFD votes: CSV, one row per worker, -1 for no report.", valueName: "file"))
+    var votes: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Consensus results: one hex string per line, - for no submission.", valueName: "file"))
+    var results: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Write the settlement as JSON to this file (written whole or not at all) instead of "
+            + "printing a table.", valueName: "file"))
+    var json: String?
+
+    func validate() throws {
+        if votes != nil && results != nil {
+            throw ValidationError("Give --votes (PTSFD) or --results (consensus), not both.")
+        }
+        if votes == nil && results == nil {
+            throw ValidationError("Missing --votes FILE (PTSFD spec) or --results FILE (consensus spec).")
+        }
+    }
+
+    func run() throws {
+        let loaded: Spec
+        do { loaded = try Spec.load(path: spec) } catch { throw CommandFailure.badInput(error) }
+        switch loaded.mechanism.kind {
+        case .ptsfd:
+            guard let votes else {
+                throw CommandFailure(message: "\(spec) is a PTSFD spec: settle it with --votes FILE, not --results")
+            }
+            let report = try settlePTSFD(loaded, votesPath: votes)
+            try emit(json: report, table: report.table)
+        case .consensus:
+            guard let results else {
+                throw CommandFailure(message: "\(spec) is a consensus spec: settle it with --results FILE, not --votes")
+            }
+            let report = try settleConsensus(loaded, resultsPath: results)
+            try emit(json: report, table: report.table)
+        }
+    }
+
+    func settlePTSFD(_ spec: Spec, votesPath: String) throws -> PTSFDSettleReport {
+        let parameters: PTSFD.Parameters
+        let matrix: VoteMatrix
+        do {
+            parameters = try spec.ptsfdParameters(round: 0, file: self.spec)
+            matrix = try VotesFile.read(path: votesPath, classes: spec.federation.classes)
+        } catch { throw CommandFailure.badInput(error) }
+        guard matrix.workers == spec.federation.workers else {
+            throw CommandFailure(message: "\(votesPath): has \(matrix.workers) rows (workers), but "
+                + "\(self.spec) sets federation.workers = \(spec.federation.workers)")
+        }
+        let settlement = PTSFD.settle(
+            votes: matrix, parameters: parameters, knobs: spec.knobs,
+            allocationSeed: spec.mechanism.seed)
+        let plan = Payout.plan(
+            rule: spec.knobs.payout,
+            deposits: [Int](repeating: spec.mechanism.deposit, count: matrix.workers),
+            rewards: settlement.rewards, unitsPerReward: spec.contract.unitsPerReward)
+        return PTSFDSettleReport(
+            spec: spec, specPath: self.spec, votesPath: votesPath, samples: matrix.samples,
+            parameters: parameters, settlement: settlement, plan: plan)
+    }
+
+    func settleConsensus(_ spec: Spec, resultsPath: String) throws -> ConsensusSettleReport {
+        let submissions: [Consensus.Submission]
+        do { submissions = try ResultsFile.read(path: resultsPath) } catch {
+            throw CommandFailure.badInput(error)
+        }
+        guard submissions.count == spec.federation.workers else {
+            throw CommandFailure(message: "\(resultsPath): has \(submissions.count) results, but "
+                + "\(self.spec) sets federation.workers = \(spec.federation.workers)")
+        }
+        let m = spec.mechanism
+        let outcome = submissions.count == 2
+            ? Consensus.settleTwoWorkers(submissions, deposit: m.deposit, reward: m.reward, junk: m.commonKnowledge, input: m.input)
+            : Consensus.settle(submissions, deposit: m.deposit, reward: m.reward, junk: m.commonKnowledge, input: m.input)
+        return ConsensusSettleReport(
+            spec: spec, specPath: self.spec, resultsPath: resultsPath,
+            submissions: submissions, outcome: outcome)
+    }
+
+    /// Writes `report` as JSON to `--json` atomically, or prints the table.
+    func emit<Report: Encodable>(json report: Report, table: String) throws {
+        guard let json else {
+            print(table, terminator: "")
+            return
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        do {
+            let data = try encoder.encode(report)
+            try data.write(to: URL(fileURLWithPath: json), options: .atomic)
+        } catch {
+            throw CommandFailure(message: "\(json): cannot write the JSON output: \(error.localizedDescription)")
+        }
+        printError("settled; JSON written to \(json)")
+    }
+}

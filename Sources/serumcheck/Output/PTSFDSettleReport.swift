@@ -1,0 +1,93 @@
+import Mechanisms
+import Specs
+
+/// The result of `settle` on a PTSFD spec, as plain data: encoded as JSON, rendered as a table.
+///
+/// JSON: `{"labels": [Int], "workers": [{"index", "reported", "reward", "meanReward",
+/// "payout"}], "pool", "residue", "shortfall", "spec", "votes", "seed", "command"}`. Rewards that
+/// are infinite (a trusted labelCount lie) are written as the strings "Infinity"/"-Infinity".
+struct PTSFDSettleReport: Encodable {
+    struct Worker: Encodable {
+        var index: Int
+        var reported: Int
+        var reward: Double
+        var meanReward: Double
+        var payout: Int
+    }
+
+    var labels: [Int]
+    var workers: [Worker]
+    var pool: Int
+    var residue: Int
+    var shortfall: Bool
+    var spec: String
+    var votes: String
+    var seed: UInt64
+    var command: String
+
+    private var header: [String] = []
+
+    enum CodingKeys: String, CodingKey {
+        case labels, workers, pool, residue, shortfall, spec, votes, seed, command
+    }
+
+    init(
+        spec: Spec, specPath: String, votesPath: String, samples: Int,
+        parameters: PTSFD.Parameters, settlement: PTSFD.Settlement, plan: PayoutPlan
+    ) {
+        labels = settlement.labels
+        workers = settlement.rewards.indices.map { i in
+            Worker(
+                index: i, reported: settlement.reported[i], reward: settlement.rewards[i],
+                meanReward: settlement.meanReward(of: i), payout: plan.payouts[i])
+        }
+        pool = plan.pool
+        residue = plan.residue
+        shortfall = plan.shortfall
+        self.spec = specPath
+        votes = votesPath
+        seed = spec.mechanism.seed
+        command = "serumcheck settle --spec \(specPath) --votes \(votesPath)"
+        let k = spec.knobs
+        let peers: String = switch k.peersPerSample {
+        case .all: "all"
+        case .k(let count): "\(count) (seed \(spec.mechanism.seed))"
+        }
+        header = [
+            "spec: \(specPath) (\(spec.name))",
+            "round: n = \(settlement.rewards.count) workers, m = \(samples) samples, |C| = \(spec.federation.classes), "
+                + "beta = \(parameters.beta), lambda = \(parameters.lambda)",
+            "knobs: normalization \(k.normalization.rawValue), aggregation \(k.aggregation.rawValue), "
+                + "label_count \(k.labelCount.rawValue), payout \(k.payout.rawValue), peers_per_sample \(peers)",
+        ]
+    }
+
+    /// A readable table: the round, one row per worker, the pool and the labels.
+    var table: String {
+        var out = header.joined(separator: "\n") + "\n\n"
+        let rows = workers.map { w in
+            [String(w.index), String(w.reported), format(w.reward), format(w.meanReward), String(w.payout)]
+        }
+        out += TextTable(
+            columns: ["worker", "reported", "reward", "mean reward", "payout"], rows: rows
+        ).rendered
+        out += "\npool \(pool) units, paid \(pool - residue), kept \(residue)"
+        out += shortfall ? " (SHORTFALL: the claims exceeded the pool and were paid pro rata)\n" : "\n"
+        let shown = labels.prefix(60).map(String.init).joined(separator: " ")
+        out += "aggregated labels (\(labels.count)): \(shown)\(labels.count > 60 ? " ..." : "")\n"
+        return out
+    }
+}
+
+/// A reward with four decimals, or "inf".
+func format(_ x: Double) -> String {
+    if x.isNaN { return "nan" }
+    if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+    let scaled = (x * 10_000).rounded()
+    let sign = scaled < 0 ? "-" : ""
+    let magnitude = abs(scaled)
+    let whole = Int(magnitude / 10_000)
+    let fraction = Int(magnitude.truncatingRemainder(dividingBy: 10_000))
+    let digits = String(fraction)
+    return "\(sign)\(whole).\(String(repeating: "0", count: 4 - digits.count))\(digits)"
+}

@@ -1,0 +1,19 @@
+/// A plain text table: a header row, a rule, and right-aligned cells.
+struct TextTable {
+    var columns: [String]
+    var rows: [[String]]
+
+    var rendered: String {
+        var widths = columns.map(\.count)
+        for row in rows { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], cell.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { k, cell in
+                String(repeating: " ", count: widths[k] - cell.count) + cell
+            }.joined(separator: "  ")
+        }
+        var out = line(columns) + "\n"
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for row in rows { out += line(row) + "\n" }
+        return out
+    }
+}

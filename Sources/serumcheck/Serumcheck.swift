@@ -1,0 +1,42 @@
+// serumcheck: the thin command-line front end. Each subcommand lives in Commands/, output
+// models and their rendering in Output/. Exit codes are defined once in ExitCodes.swift.
+import ArgumentParser
+
+struct Serumcheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serumcheck",
+        abstract: "Check and settle reward mechanisms for decentralised federated learning.",
+        discussion: """
+            serumcheck runs the two mechanisms it checks exactly as their smart contract would:
+            PTSFD (Witt et al., Reward-Based 1-bit Compressed Federated Distillation on
+            Blockchain) and the commit-reveal consensus mechanism of Lu, Tang and Wang. A
+            mechanism is described by a TOML spec (see specs/README.md); every choice the papers
+            make is a knob with a `paper` and a hardened value.
+
+            Exit codes: 0 success, 1 a check failed, 2 bad input or usage.
+            """,
+        version: "0.1.0",
+        subcommands: [Settle.self]
+    )
+}
+
+@main
+enum Entry {
+    /// Parses and runs a command, mapping every failure onto the documented exit codes: help and
+    /// version exit 0, a failed check 1, any usage or input error 2 (never ArgumentParser's 64).
+    static func main() {
+        do {
+            var command = try Serumcheck.parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Serumcheck.exit(withError: code)
+        } catch let failure as CommandFailure {
+            printError("error: \(failure.message)")
+            Serumcheck.exit(withError: ExitCode(failure.exitCode))
+        } catch {
+            if Serumcheck.exitCode(for: error) == .success { Serumcheck.exit(withError: error) }
+            printError(Serumcheck.fullMessage(for: error))
+            Serumcheck.exit(withError: ExitCode(ExitCodes.badInput))
+        }
+    }
+}
