@@ -8,23 +8,25 @@ extension Payout {
     static func balanced(deposits: [Int], units: [Int], pool: Int) -> PayoutPlan {
         let k = units.count
         guard k > 0 else { return PayoutPlan(payouts: [], residue: pool, shortfall: false) }
-        let total = units.reduce(0, +)  // |u_i| <= pool, so |total| <= k * pool
+        let wideK = Int128(k)
+        let total = units.reduce(Int128(0)) { $0 + Int128($1) }  // |total| <= k * pool
         var losses = [Int](repeating: 0, count: k)
-        var gains = [Int](repeating: 0, count: k)  // scaled by k
+        var gains = [Int128](repeating: 0, count: k)  // scaled by k
         for i in 0 ..< k {
-            let scaled = k * units[i] - total
+            let scaled = wideK * Int128(units[i]) - total
             if scaled < 0 {
-                let loss = (-scaled + k - 1) / k
-                losses[i] = min(deposits[i], loss)
+                let loss = (-scaled + wideK - 1) / wideK  // <= 2 * pool
+                losses[i] = Int(min(Int128(deposits[i]), loss))
             } else {
                 gains[i] = scaled
             }
         }
-        let lossTotal = losses.reduce(0, +)
-        let gainTotal = gains.reduce(0, +)
+        let lossTotal = losses.reduce(0, +)  // <= pool
+        let gainTotal = gains.reduce(Int128(0), +)
         var payouts = [Int](repeating: 0, count: k)
         for i in 0 ..< k {
-            let gain = gainTotal == 0 ? 0 : mulDiv(gains[i], lossTotal, gainTotal)
+            // gains[i] <= gainTotal, so the share is at most lossTotal.
+            let gain = gainTotal == 0 ? 0 : Int(gains[i] * Int128(lossTotal) / gainTotal)
             payouts[i] = deposits[i] - losses[i] + gain
         }
         return PayoutPlan(

@@ -21,6 +21,12 @@ public struct PayoutPlan: Hashable, Sendable {
     /// True when the `paper` claims exceeded the pool and were paid pro rata.
     public var shortfall: Bool
 
+    public init(payouts: [Int], residue: Int, shortfall: Bool) {
+        self.payouts = payouts
+        self.residue = residue
+        self.shortfall = shortfall
+    }
+
     /// The pool the plan shares out.
     public var pool: Int { payouts.reduce(0, +) + residue }
 }
@@ -33,14 +39,16 @@ public enum Payout {
     ///   - rewards: reward_i of each settling worker, lambda already applied.
     ///   - unitsPerReward: integer units paid per 1.0 of reward (>= 1).
     /// - Precondition: `deposits.count == rewards.count`, deposits non-negative and their sum
-    ///   representable.
+    ///   (the pool) representable as an `Int`. Intermediate products use 128-bit integers.
     /// - Complexity: O(n).
     public static func plan(
         rule: PayoutRule, deposits: [Int], rewards: [Double], unitsPerReward: Int
     ) -> PayoutPlan {
         precondition(deposits.count == rewards.count, "one reward per deposit")
         precondition(deposits.allSatisfy { $0 >= 0 } && unitsPerReward >= 1)
-        let pool = deposits.reduce(0, +)
+        let wide = deposits.reduce(Int128(0)) { $0 + Int128($1) }
+        precondition(wide <= Int128(Int.max), "the pool of deposits does not fit in an Int")
+        let pool = Int(wide)
         let units = rewards.map { toUnits($0, unitsPerReward: unitsPerReward, bound: pool) }
         switch rule {
         case .paper: return paper(deposits: deposits, units: units, pool: pool)
@@ -57,20 +65,19 @@ public enum Payout {
         return Int(scaled)
     }
 
-    /// `floor(a * b / c)` without intermediate overflow, for `0 <= a, b` and `0 < c`,
-    /// when the result fits (`a <= c` or `b <= c`).
+    /// `floor(a * b / c)` in 128-bit arithmetic, for `0 <= a, b` and `0 < c`, when the result
+    /// fits an `Int` (`a <= c` or `b <= c`).
     @inlinable
-    public static func mulDiv(_ a: Int, _ b: Int, _ c: Int) -> Int {
-        let product = UInt(a).multipliedFullWidth(by: UInt(b))
-        return Int(UInt(c).dividingFullWidth(product).quotient)
+    public static func mulDiv(_ a: Int, _ b: Int, _ c: Int128) -> Int {
+        Int((Int128(a) * Int128(b)) / c)
     }
 
     static func paper(deposits: [Int], units: [Int], pool: Int) -> PayoutPlan {
-        // Each claim lies in [0, pool], so the sum fits as long as n * pool does.
+        // Each claim lies in [0, pool]; their sum is taken in 128 bits.
         let claims = zip(deposits, units).map { d, u in min(pool, max(0, d + u)) }
-        let total = claims.reduce(0, +)
-        if total <= pool {
-            return PayoutPlan(payouts: claims, residue: pool - total, shortfall: false)
+        let total = claims.reduce(Int128(0)) { $0 + Int128($1) }
+        if total <= Int128(pool) {
+            return PayoutPlan(payouts: claims, residue: pool - Int(total), shortfall: false)
         }
         let paid = claims.map { mulDiv($0, pool, total) }
         return PayoutPlan(payouts: paid, residue: pool - paid.reduce(0, +), shortfall: true)

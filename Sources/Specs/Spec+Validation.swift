@@ -3,6 +3,8 @@ import Mechanisms
 extension Spec {
     /// Largest `mechanism.deposit` and `mechanism.reward`, in integer units.
     public static let maximumAmount = 1_000_000_000_000_000
+    /// Largest pool of one round, `workers * deposit + reward`, in integer units.
+    public static let maximumPool = 1_000_000_000_000_000_000
     /// Tolerance on the sum of a prior's probabilities.
     public static let priorTolerance = 1e-9
 
@@ -74,6 +76,14 @@ extension Spec {
         try check(mechanism.lambda, 0 ... .greatestFiniteMagnitude, "mechanism.lambda")
         try check(mechanism.deposit, 1 ... Self.maximumAmount, "mechanism.deposit")
         try check(mechanism.reward, 0 ... Self.maximumAmount, "mechanism.reward")
+        // The pool a contract holds in one round must stay far from Int overflow.
+        let (pool, overflow) = mechanism.deposit.multipliedReportingOverflow(by: n)
+        guard !overflow, pool <= Self.maximumPool - mechanism.reward else {
+            throw fail(
+                "mechanism.deposit",
+                "\(mechanism.deposit) x \(n) workers (+ reward \(mechanism.reward)) exceeds the "
+                    + "largest pool a round may hold (\(Self.maximumPool) units)")
+        }
         guard mechanism.seed <= UInt64(Int64.max) else {
             throw fail("mechanism.seed", "\(mechanism.seed) is out of range (0 ... \(Int64.max))")
         }

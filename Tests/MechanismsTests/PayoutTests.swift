@@ -64,3 +64,19 @@ import Testing
         }
     }
 }
+
+@Suite struct PayoutLimitsTests {
+    @Test func hugeAmountsDoNotOverflow() {
+        // A pool near 10^18 and rewards at the clamp: 128-bit intermediates keep every sum exact.
+        let deposits = [Int](repeating: 300_000_000_000_000_000, count: 3)
+        for rule in PayoutRule.allCases {
+            let plan = Payout.plan(
+                rule: rule, deposits: deposits, rewards: [.infinity, -.infinity, 1e30], unitsPerReward: 1_000_000)
+            #expect(plan.pool == 900_000_000_000_000_000, "\(rule)")
+            #expect(plan.payouts.allSatisfy { $0 >= 0 }, "\(rule)")
+        }
+        // balanced: u = [pool, -pool, pool] -> the loser forfeits its deposit, split by the winners.
+        let balanced = Payout.plan(rule: .balanced, deposits: deposits, rewards: [.infinity, -.infinity, .infinity], unitsPerReward: 1)
+        #expect(balanced.payouts == [450_000_000_000_000_000, 0, 450_000_000_000_000_000])
+    }
+}
