@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         // Pure mechanism mathematics: no dependencies, no I/O.
@@ -26,11 +27,18 @@ let package = Package(
             name: "Specs",
             dependencies: ["Mechanisms", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // The Z3 C API (libz3-dev) and its Swift wrapper.
+        .systemLibrary(name: "CZ3", pkgConfig: "z3", providers: [.apt(["libz3-dev"])]),
+        .target(name: "Solver", dependencies: ["CZ3", .product(name: "BigInt", package: "BigInt")]),
+        // Finite normal-form games and iterated elimination of dominated strategies.
+        .target(name: "Games"),
+        // Incentive properties of both mechanisms encoded as Z3 queries.
+        .target(name: "Verification", dependencies: ["Solver", "Games", "Mechanisms", "Specs"]),
         // The thin command-line front end.
         .executableTarget(
             name: "serumcheck",
             dependencies: [
-                "Mechanisms", "Ledger", "Specs",
+                "Mechanisms", "Ledger", "Specs", "Verification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +47,9 @@ let package = Package(
         .testTarget(name: "MechanismsTests", dependencies: ["Mechanisms"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Mechanisms"]),
         .testTarget(name: "SpecsTests", dependencies: ["Specs", "Mechanisms"]),
+        .testTarget(name: "SolverTests", dependencies: ["Solver"]),
+        .testTarget(name: "GamesTests", dependencies: ["Games"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Solver", "Games", "Mechanisms", "Specs"]),
         .testTarget(name: "SerumcheckTests", dependencies: ["serumcheck"]),
     ]
 )

@@ -1,0 +1,1 @@
+// Games: finite normal-form games and IEWDS (placeholder).

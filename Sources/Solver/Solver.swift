@@ -1,0 +1,1 @@
+// Solver: a small Swift API over the Z3 C API (placeholder).

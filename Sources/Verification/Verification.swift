@@ -1,0 +1,1 @@
+// Verification: incentive properties as Z3 queries (placeholder).
