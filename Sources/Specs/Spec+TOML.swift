@@ -41,11 +41,15 @@ extension Spec {
         }
         var checks: [String: ExpectedVerdict] = [:]
         if let checksTable = try root.subtable("checks") { checks = try decodeChecks(checksTable) }
-        try root.finish(laterTables: ["beliefs", "data", "strategies"])
+        var beliefs: Beliefs? = nil
+        if var beliefsTable = try root.subtable("beliefs") {
+            beliefs = try decodeBeliefs(&beliefsTable)
+        }
+        try root.finish(laterTables: ["data", "strategies"])
 
         let spec = Spec(
             name: name, description: description, federation: federation, mechanism: mechanism,
-            knobs: knobs, contract: contract, checks: checks)
+            knobs: knobs, contract: contract, checks: checks, beliefs: beliefs)
         try spec.validate(file: file)
         return spec
     }
@@ -127,8 +131,11 @@ extension Spec {
         } else {
             accuracy = .all(.value(1))
         }
+        let coalition = try t.parameter("coalition") ?? Federation.defaultCoalition
         try t.finish()
-        return Federation(workers: workers, classes: classes, prior: prior, accuracy: accuracy)
+        return Federation(
+            workers: workers, classes: classes, prior: prior, accuracy: accuracy,
+            coalition: coalition)
     }
 
     private static func decodeMechanism(_ t: inout TOMLReader, knobs: inout Knobs)

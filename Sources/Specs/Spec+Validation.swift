@@ -71,6 +71,12 @@ extension Spec {
             for (i, x) in a.enumerated() { try check(x, 0 ... 1, "federation.accuracy[\(i)]") }
         }
 
+        try check(federation.coalition, 0 ... 1, "federation.coalition")
+        guard federation.coalition.lowerBound > 0 else {
+            throw fail("federation.coalition", "a coalition fraction must be above 0")
+        }
+        try validateBeliefs(file: file)
+
         // [mechanism]
         try check(mechanism.beta, 0 ... .greatestFiniteMagnitude, "mechanism.beta")
         try check(mechanism.lambda, 0 ... .greatestFiniteMagnitude, "mechanism.lambda")

@@ -21,12 +21,15 @@ public struct Spec: Hashable, Sendable {
     public var contract: Contract
     /// Property id -> expected verdict (`[checks]`).
     public var checks: [String: ExpectedVerdict]
+    /// An explicit belief matrix (`[beliefs]`), or `nil` to derive beliefs from the accuracy.
+    public var beliefs: Beliefs?
 
     public init(
         name: String, description: String = "", federation: Federation, mechanism: Mechanism,
         knobs: Knobs = .hardened, contract: Contract = Contract(),
-        checks: [String: ExpectedVerdict] = [:]
+        checks: [String: ExpectedVerdict] = [:], beliefs: Beliefs? = nil
     ) {
+        self.beliefs = beliefs
         self.name = name
         self.description = description
         self.federation = federation
@@ -48,8 +51,17 @@ extension Spec {
         public var prior: Prior
         /// The honest workers' accuracy.
         public var accuracy: Accuracy
+        /// The fraction of workers that may collude (`collusion-unprofitable`), in (0, 1].
+        public var coalition: Parameter
 
-        public init(workers: Int, classes: Int, prior: Prior = .uniform, accuracy: Accuracy) {
+        /// The coalition fractions checked when a spec does not say.
+        public static let defaultCoalition = Parameter.range(min: 0.1, max: 1)
+
+        public init(
+            workers: Int, classes: Int, prior: Prior = .uniform, accuracy: Accuracy,
+            coalition: Parameter = defaultCoalition
+        ) {
+            self.coalition = coalition
             self.workers = workers
             self.classes = classes
             self.prior = prior

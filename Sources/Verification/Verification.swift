@@ -1,1 +1,15 @@
-// Verification: incentive properties as Z3 queries (placeholder).
+// Verification: the incentive properties of both mechanisms as Z3 queries.
+//
+// A property is a set of `Claim`s. Each claim is written once, generic over an `Algebra`, and
+// evaluated twice: as Z3 terms (`TermAlgebra`), where the solver searches the spec's parameter
+// ranges for a point at which the claim fails, and in exact rational arithmetic
+// (`ExactAlgebra`), where every counterexample Z3 returns is re-checked before it is reported.
+// A verdict is `proved` (no counterexample exists: Z3 answered unsat for every claim),
+// `refuted` with a re-checked counterexample, or `unknown`; never more than Z3 said.
+//
+// - PTSFD (Witt et al.): `heuristic-payoff-identity`, `heuristic-unprofitable`,
+//   `self-predicting`, `truthful-best-response`, `collusion-unprofitable`,
+//   `honest-participation`, `budget-solvent` (a bounded check of the contract's integer payouts).
+// - Consensus (Lu, Tang, Wang): `iewds-truthful-unique` and `coalition-resilient`, through the
+//   IEWDS engine of `Games` with a Z3-backed dominance oracle.
+// - `Synthesis`: the largest interval of one parameter on which chosen properties are proved.

@@ -1,0 +1,90 @@
+import Mechanisms
+import Solver
+import Specs
+
+/// `budget-solvent`: for every vote matrix within the bounds, the spec's payout rule pays its
+/// claims out of the pool of deposits without a shortfall.
+///
+/// A bounded check of the contract's own integer arithmetic: every vote matrix with up to
+/// `workers` workers, `samples` samples and `classes` classes (each vote a class or no report)
+/// is settled with `PTSFD.settle` and paid with `Payout.plan`, exactly as the contract does, at
+/// every end of the beta and lambda ranges. Proved means: no matrix within the bounds needs more
+/// than the pool. A counterexample is the first matrix (rows per worker, `-` for no report) whose
+/// claims exceed the pool.
+public struct BudgetSolventCheck: Sendable {
+    public struct Bounds: Hashable, Sendable, CustomStringConvertible {
+        public var workers: Int
+        public var samples: Int
+        public var classes: Int
+        public var description: String { "n <= \(workers) workers, m <= \(samples) samples, |C| <= \(classes) classes" }
+    }
+
+    public let spec: Spec
+    public let bounds: [Bounds]
+
+    public init(spec: Spec) {
+        self.spec = spec
+        let n = min(spec.federation.workers, 3), c = spec.federation.classes
+        bounds = [Bounds(workers: n, samples: 3, classes: 2), Bounds(workers: n, samples: 2, classes: min(c, 3))]
+    }
+
+    /// The verdict and the bounds used.
+    public func run() -> (Verdict, [String]) {
+        let betas = Set([spec.mechanism.beta.lowerBound, spec.mechanism.beta.upperBound]).sorted()
+        let lambdas = Set((spec.contract.lambdaSchedule + [spec.mechanism.lambda]).flatMap { [$0.lowerBound, $0.upperBound] }).sorted()
+        var knobs = spec.knobs
+        knobs.peersPerSample = .all
+        var notes = bounds.map { "bounded check over every vote matrix with \($0) (missing reports included)" }
+        notes.append("beta in \(betas), lambda in \(lambdas); deposit \(spec.mechanism.deposit), units_per_reward \(spec.contract.unitsPerReward), payout \(spec.knobs.payout.rawValue)")
+        var checked = 0
+        for bound in bounds {
+            for workers in 2 ... max(2, bound.workers) {
+                for samples in 1 ... bound.samples {
+                    let votesPerMatrix = workers * samples
+                    let choices = bound.classes + 1
+                    var total = 1
+                    for _ in 0 ..< votesPerMatrix { total *= choices }
+                    for index in 0 ..< total {
+                        var votes = VoteMatrix(workers: workers, samples: samples, classes: bound.classes)
+                        var rest = index
+                        for j in 0 ..< samples {
+                            for i in 0 ..< workers {
+                                let code = rest % choices
+                                rest /= choices
+                                votes[worker: i, sample: j] = code == bound.classes ? nil : code
+                            }
+                        }
+                        for beta in betas {
+                            for lambda in lambdas {
+                                checked += 1
+                                let settlement = PTSFD.settle(votes: votes, parameters: .init(beta: beta, lambda: lambda), knobs: knobs)
+                                let deposits = [Int](repeating: spec.mechanism.deposit, count: workers)
+                                let plan = Payout.plan(rule: knobs.payout, deposits: deposits, rewards: settlement.rewards, unitsPerReward: spec.contract.unitsPerReward)
+                                if plan.shortfall || plan.payouts.reduce(0, +) > plan.pool {
+                                    notes.append("checked \(checked) settlements before the counterexample")
+                                    return (.refuted(counterexample(votes, beta: beta, lambda: lambda, settlement: settlement, plan: plan)), notes)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        notes.append("checked \(checked) settlements")
+        return (.proved, notes)
+    }
+
+    func counterexample(_ votes: VoteMatrix, beta: Double, lambda: Double, settlement: PTSFD.Settlement, plan: PayoutPlan) -> Counterexample {
+        let rows = (0 ..< votes.workers).map { i in
+            votes.row(i).map { $0.map(String.init) ?? "-" }.joined(separator: ",")
+        }
+        let claims = settlement.rewards.map { spec.mechanism.deposit + Payout.toUnits($0, unitsPerReward: spec.contract.unitsPerReward, bound: plan.pool) }
+        return Counterexample([
+            ("votes", rows.joined(separator: " / ")),
+            ("beta", exactRational(beta).description),
+            ("lambda", exactRational(lambda).description),
+            ("claims", claims.map(String.init).joined(separator: ",")),
+            ("pool", "\(plan.pool)"),
+        ])
+    }
+}

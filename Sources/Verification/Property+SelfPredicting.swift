@@ -1,0 +1,36 @@
+import Solver
+
+/// `self-predicting` (Witt et al., Eq. 10 and Appendix A): for every observed x and y != x,
+/// ```
+/// P(x | x) / R(x)  >  P(y | x) / R(y)
+/// ```
+/// Multiplied by `P_w(x) R(x) R(y) > 0`: `joint(x, x) R(y) > joint(x, y) R(x)`. One claim per
+/// (x, y); a counterexample names the observed class and the more profitable misreport.
+struct SelfPredictingClaim: Claim {
+    let setting: PTSFDSetting
+    let observed: Int
+    let reported: Int
+
+    var labels: [(name: String, value: String)] {
+        [("observed", "\(observed)"), ("misreport", "\(reported)")]
+    }
+
+    var variables: [Variable] { setting.beliefs.variables }
+
+    func assumptions<A: Algebra>(_ a: A, _ v: [A.Number]) -> [A.Truth] {
+        setting.beliefs.positivity(a, v)
+    }
+
+    func holds<A: Algebra>(_ a: A, _ v: [A.Number]) -> A.Truth {
+        let b = setting.beliefs
+        let truthful = a.multiply(b.joint(a, v, observed, observed), b.reportPrior(a, v, reported))
+        let misreport = a.multiply(b.joint(a, v, observed, reported), b.reportPrior(a, v, observed))
+        return a.greater(truthful, misreport)
+    }
+
+    static func all(_ setting: PTSFDSetting) -> [SelfPredictingClaim] {
+        (0 ..< setting.classes).flatMap { x in
+            (0 ..< setting.classes).filter { $0 != x }.map { SelfPredictingClaim(setting: setting, observed: x, reported: $0) }
+        }
+    }
+}

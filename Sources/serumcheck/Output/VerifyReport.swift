@@ -1,0 +1,94 @@
+import Foundation
+import Verification
+
+/// The verdicts of `verify`, as plain data: JSON for CI, a table for people.
+///
+/// JSON: `{"specs": [{"spec", "name", "properties": [{"id", "verdict", "expected", "met",
+/// "seconds", "counterexample": {String: String}, "reason", "notes", "smt2"}]}], "command"}`.
+struct VerifyReport: Encodable {
+    struct Property: Encodable {
+        var id: String
+        var verdict: String
+        var expected: String
+        var met: Bool
+        var seconds: Double
+        var counterexample: [String: String]
+        var reason: String?
+        var notes: [String]
+        var smt2: String?
+        /// The counterexample in its stable order, for the table.
+        var orderedCounterexample: [(name: String, value: String)] = []
+
+        enum CodingKeys: String, CodingKey {
+            case id, verdict, expected, met, seconds, counterexample, reason, notes, smt2
+        }
+    }
+
+    struct SpecVerdicts: Encodable {
+        var spec: String
+        var name: String
+        var properties: [Property]
+    }
+
+    var specs: [SpecVerdicts] = []
+    var command: String
+
+    init(command: String) { self.command = command }
+
+    mutating func add(spec path: String, name: String, results: [PropertyResult]) {
+        specs.append(SpecVerdicts(spec: path, name: name, properties: results.map { r in
+            var reason: String? = nil
+            if case .unknown(let why) = r.verdict { reason = why }
+            let entries = r.verdict.counterexample?.entries ?? []
+            return Property(
+                id: r.id.rawValue, verdict: r.verdict.name, expected: r.expected, met: r.meetsExpectation,
+                seconds: r.seconds, counterexample: Dictionary(entries.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
+                reason: reason, notes: r.notes, smt2: r.smt2, orderedCounterexample: entries)
+        }))
+    }
+
+    /// Whether every verdict met its expectation.
+    var allMet: Bool { specs.allSatisfy { $0.properties.allSatisfy(\.met) } }
+
+    func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(self)
+    }
+
+    /// Writes `DIR/<spec name>.<property>.smt2` for every property Z3 was asked about.
+    func writeSMT2(into directory: String) throws {
+        let dir = URL(fileURLWithPath: directory)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for spec in specs {
+            for p in spec.properties {
+                guard let smt2 = p.smt2 else { continue }
+                try Data(smt2.utf8).write(to: dir.appendingPathComponent("\(spec.name).\(p.id).smt2"), options: .atomic)
+            }
+        }
+    }
+
+    var table: String {
+        var out = ""
+        for spec in specs {
+            out += "\(spec.spec) (\(spec.name))\n"
+            let rows = spec.properties.map { p in
+                [p.id, p.verdict, p.expected, p.met ? "ok" : "FAILED", String(format: "%.2f s", p.seconds)]
+            }
+            out += TextTable(columns: ["property", "verdict", "expected", "check", "time"], rows: rows).rendered
+            for p in spec.properties {
+                if !p.orderedCounterexample.isEmpty {
+                    out += "  \(p.id): counterexample " + p.orderedCounterexample.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + "\n"
+                }
+                if let reason = p.reason { out += "  \(p.id): \(reason)\n" }
+                for note in p.notes where note.hasPrefix("minimum certainty") || note.hasPrefix("elimination order") {
+                    out += "  \(p.id): \(note)\n"
+                }
+            }
+            out += "\n"
+        }
+        let failed = specs.flatMap { s in s.properties.filter { !$0.met }.map { "\(s.spec): \($0.id)" } }
+        out += failed.isEmpty ? "every verdict meets its expectation\n" : "NOT MET: \(failed.joined(separator: ", "))\n"
+        return out
+    }
+}
