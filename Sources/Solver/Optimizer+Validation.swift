@@ -30,6 +30,9 @@ struct _OptimizationRun {
     }
 
     /// The plain solver's answer on the assertions plus `extra`.
+    ///
+    /// Each check gets a fresh solver (about 8 ms), so that the quantified checks are decided
+    /// by Z3's complete procedures rather than its incremental engine (see `Solver`).
     func plainCheck(_ extra: [Term<BoolSort>]) throws(SolverError) -> CheckResult {
         guard let milliseconds = remaining else { return .unknown(reason: "timeout") }
         let solver = Solver(context: context, timeoutMilliseconds: milliseconds)

@@ -45,5 +45,6 @@ func scratchDirectory(files: [String: String]) throws -> URL {
 }
 
 /// The repository root (for the shipped specs).
+// (a URL, so tests can append paths)
 let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

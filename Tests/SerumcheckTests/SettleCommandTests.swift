@@ -110,3 +110,37 @@ import Testing
         #expect(settle.stdout.contains("-1 for no report"))
     }
 }
+
+/// Output to special files is written in place, never renamed over.
+@Suite struct SpecialOutputFileTests {
+    @Test func jsonIntoAFIFOKeepsTheFIFOAndDeliversTheJSON() throws {
+        let dir = try scratchDirectory(files: ["tiny.toml": SettleCommandTests.tinySpec, "votes.csv": SettleCommandTests.tinyVotes])
+        let fifo = dir.appendingPathComponent("pipe").path
+        let mkfifo = Process()
+        mkfifo.executableURL = URL(fileURLWithPath: "/usr/bin/mkfifo")
+        mkfifo.arguments = [fifo]
+        try mkfifo.run()
+        mkfifo.waitUntilExit()
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+        reader.arguments = [fifo]
+        let pipe = Pipe()
+        reader.standardOutput = pipe
+        try reader.run()
+        let result = try Serumcheck.run(["settle", "--spec", "tiny.toml", "--votes", "votes.csv", "--json", fifo], in: dir)
+        let delivered = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        reader.waitUntilExit()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(delivered.contains("\"labels\""))
+        let type = try FileManager.default.attributesOfItem(atPath: fifo)[.type] as? FileAttributeType
+        #expect(type != FileAttributeType.typeRegular && type != nil, "the FIFO was replaced: \(String(describing: type))")
+    }
+
+    @Test func dashWritesJSONToStandardOutput() throws {
+        let dir = try scratchDirectory(files: ["tiny.toml": SettleCommandTests.tinySpec, "votes.csv": SettleCommandTests.tinyVotes])
+        let result = try Serumcheck.run(["settle", "--spec", "tiny.toml", "--votes", "votes.csv", "--json", "-"], in: dir)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("{"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("-").path))
+    }
+}

@@ -16,30 +16,37 @@ struct LeakTests {
             let before = LiveObjects.count
             var peak = 0
             do {
-                let shared = Context()
+                var context = Context()
+                var solver = Solver(context: context, timeoutMilliseconds: 5_000)
                 for round in 0..<5_000 {
-                    // Every 100th query gets a context of its own; the rest share one.
-                    let context = round % 100 == 0 ? Context() : shared
+                    // A fresh context every 1000 queries and a fresh solver every 50; the
+                    // queries in between reuse the solver with push and pop.
+                    if round % 1_000 == 0 { context = Context() }
+                    if round % 50 == 0 { solver = Solver(context: context, timeoutMilliseconds: 5_000) }
                     let x = context.real("x\(round % 7)")
                     let n = context.int("n")
-                    let solver = Solver(context: context, timeoutMilliseconds: 5_000)
-                    solver.add(3 * x .== Rational(round, 7) && n.toReal() .<= x && forall([n.erased], n * n .>= 0))
-                    guard case .sat(let model) = try solver.check(), try model.rational(x) == Rational(round, 21)
+                    solver.push()
+                    solver.add(3 * x .== Rational(round, 7) && n.toReal() .<= x && n .>= -1)
+                    guard case .sat(let model) = try solver.check(), try model.rational(x) == Rational(round, 21),
+                        try model.value(n) >= -1
                     else { exit(2) }
                     _ = solver.smtlib2()
+                    solver.pop()
                     peak = max(peak, LiveObjects.count)
-                    if round % 500 == 0 {
+                    if round % 1_000 == 999 {
                         let optimizer = Optimizer(context: context, timeoutMilliseconds: 5_000)
                         optimizer.add(x .< 3)
                         optimizer.maximize(x)
                         guard case .optimal(_, let values) = try optimizer.check(),
                             values == [.infinitesimal(3, below: true)]
                         else { exit(3) }
+                        let quantified = Solver(context: context, timeoutMilliseconds: 5_000)
+                        quantified.add(!forall([x.erased], x * x .>= 0))
+                        guard case .unsat = try quantified.check() else { exit(6) }
                     }
                 }
                 // A context mismatch must not leak either.
-                let other = Context()
-                _ = shared.real("a") + other.real("b")
+                _ = context.real("a") + Context().real("b")
             } catch {
                 exit(4)
             }

@@ -20,7 +20,8 @@ struct ShippedSpecTests {
         #expect(spec.contract == Spec.Contract(
             commitWindow: 100, revealWindow: 100, rounds: 1, lambdaSchedule: [.value(1)],
             unitsPerReward: 1))
-        #expect(spec.checks.isEmpty)
+        #expect(spec.checks.count == 7 && spec.checks.values.allSatisfy { $0 == .proved })
+        #expect(spec.beliefs == nil)
         let parameters = try spec.ptsfdParameters(file: "paper.toml")
         #expect(parameters == PTSFD.Parameters(beta: 1, lambda: 1))
     }

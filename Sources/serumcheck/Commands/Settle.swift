@@ -37,8 +37,8 @@ struct Settle: ParsableCommand {
     var results: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Write the settlement as JSON to this file (written whole or not at all) instead of "
-            + "printing a table.", valueName: "file"))
+        "Write the settlement as JSON to this file (written whole or not at all; - for standard "
+            + "output) instead of printing a table.", valueName: "file"))
     var json: String?
 
     func validate() throws {
@@ -121,11 +121,12 @@ struct Settle: ParsableCommand {
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         do {
-            let data = try encoder.encode(report)
-            try data.write(to: URL(fileURLWithPath: json), options: .atomic)
+            try OutputFile.write(encoder.encode(report), to: json)
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure(message: "\(json): cannot write the JSON output: \(error.localizedDescription)")
         }
-        printError("settled; JSON written to \(json)")
+        if json != "-" { printError("settled; JSON written to \(json)") }
     }
 }

@@ -35,7 +35,7 @@ struct Verify: ParsableCommand {
     @Argument(help: ArgumentHelp("Mechanism specs (TOML) to verify.", valueName: "spec"))
     var specs: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Write the verdicts as JSON to this file (written whole or not at all).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Write the verdicts as JSON to this file (written whole or not at all; - for standard output).", valueName: "file"))
     var json: String?
 
     @Option(name: .customLong("emit-smt2"), help: ArgumentHelp("Write each property's SMT-LIB2 queries into this directory, one file per spec and property.", valueName: "dir"))
@@ -47,11 +47,15 @@ struct Verify: ParsableCommand {
     @Option(name: .customLong("property"), help: ArgumentHelp("Check only this property (repeatable). Default: every property of each spec's mechanism.", valueName: "id"))
     var properties: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Properties checked in parallel, each with its own Z3 context (default: the number of cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Option(name: .long, help: ArgumentHelp("Find the largest interval of this parameter (beta, lambda, accuracy, coalition) on which the properties are proved.", valueName: "param"))
     var synthesize: String?
 
     func validate() throws {
         guard timeoutMilliseconds > 0 else { throw ValidationError("--timeout-ms must be at least 1.") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
         for id in properties where PropertyID(rawValue: id) == nil {
             throw ValidationError("Unknown property '\(id)'. Known: \(PropertyID.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -74,16 +78,30 @@ struct Verify: ParsableCommand {
             return
         }
         let verifier = Verifier(timeoutMilliseconds: timeoutMilliseconds)
-        var report = VerifyReport(command: (["serumcheck", "verify"] + CommandLine.arguments.dropFirst(2)).joined(separator: " "))
-        for (path, spec) in loaded {
-            let ids = requested.isEmpty ? Verifier.properties(for: spec) : requested.filter { Verifier.properties(for: spec).contains($0) }
-            var results: [PropertyResult] = []
-            for (k, id) in ids.enumerated() {
-                let result = verifier.check(id, on: spec)
-                printError("[\(k + 1)/\(ids.count)] \(path): \(id.rawValue) \(result.verdict.name) (\(String(format: "%.2f", result.seconds)) s)")
-                results.append(result)
+        let tasks: [(spec: Int, id: PropertyID)] = loaded.indices.flatMap { k in
+            let applicable = Verifier.properties(for: loaded[k].spec)
+            let ids = requested.isEmpty ? applicable : requested.filter { applicable.contains($0) }
+            return ids.map { (k, $0) }
+        }
+        let results = ParallelResults(count: tasks.count)
+        let specs = loaded.map(\.spec), paths = loaded.map(\.path)
+        let queue = DispatchQueue(label: "serumcheck.verify", attributes: .concurrent)
+        let group = DispatchGroup()
+        let slots = DispatchSemaphore(value: jobs)
+        for (k, task) in tasks.enumerated() {
+            slots.wait()
+            queue.async(group: group) {
+                defer { slots.signal() }
+                let result = verifier.check(task.id, on: specs[task.spec])
+                let done = results.store(result, at: k)
+                printError("[\(done)/\(tasks.count)] \(paths[task.spec]): \(task.id.rawValue) \(result.verdict.name) (\(String(format: "%.2f", result.seconds)) s)")
             }
-            report.add(spec: path, name: spec.name, results: results)
+        }
+        group.wait()
+        var report = VerifyReport(command: (["serumcheck", "verify"] + CommandLine.arguments.dropFirst(2)).joined(separator: " "))
+        for (k, (path, spec)) in loaded.enumerated() {
+            let mine = tasks.indices.filter { tasks[$0].spec == k }.map { results.value(at: $0) }
+            report.add(spec: path, name: spec.name, results: mine)
         }
         try writeOutputs(report)
         if !report.allMet { throw ExitCode(ExitCodes.checkFailed) }
@@ -96,10 +114,10 @@ struct Verify: ParsableCommand {
             }
         }
         if let json {
-            do { try report.jsonData().write(to: URL(fileURLWithPath: json), options: .atomic) } catch {
+            do { try OutputFile.write(report.jsonData(), to: json) } catch let failure as CommandFailure { throw failure } catch {
                 throw CommandFailure(message: "\(json): cannot write the JSON output: \(error.localizedDescription)")
             }
-            printError("verdicts written to \(json)")
+            if json != "-" { printError("verdicts written to \(json)") }
         } else {
             print(report.table, terminator: "")
         }
@@ -118,4 +136,24 @@ struct Verify: ParsableCommand {
         print(result.summary)
         if result.interval == nil { throw ExitCode(ExitCodes.checkFailed) }
     }
+}
+
+/// Results filled in by parallel workers, each at its own index.
+final class ParallelResults: @unchecked Sendable {
+    private var values: [PropertyResult?]
+    private var finished = 0
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    /// Stores a result; returns how many are stored.
+    func store(_ result: PropertyResult, at index: Int) -> Int {
+        lock.withLock {
+            values[index] = result
+            finished += 1
+            return finished
+        }
+    }
+
+    func value(at index: Int) -> PropertyResult { lock.withLock { values[index]! } }
 }
