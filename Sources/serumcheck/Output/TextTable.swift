@@ -1,4 +1,5 @@
-/// A plain text table: a header row, a rule, and right-aligned cells.
+/// A plain text table: a header row, a rule, the first column left-aligned (names) and the
+/// others right-aligned (numbers).
 struct TextTable {
     var columns: [String]
     var rows: [[String]]
@@ -8,7 +9,8 @@ struct TextTable {
         for row in rows { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], cell.count) } }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { k, cell in
-                String(repeating: " ", count: widths[k] - cell.count) + cell
+                let pad = String(repeating: " ", count: widths[k] - cell.count)
+                return k == 0 ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }
         var out = line(columns) + "\n"
