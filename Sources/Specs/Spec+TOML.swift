@@ -147,13 +147,14 @@ extension Spec {
         guard let kind = Mechanism.Kind(rawValue: kindName) else {
             throw t.error("kind", "unknown kind \"\(kindName)\" (expected \"ptsfd\" or \"consensus\")")
         }
-        guard let deposit = try t.int("deposit") else {
+        guard let deposit = try t.integerRange("deposit") else {
             throw t.error("deposit", "missing required key")
         }
-        var mechanism = Mechanism(kind: kind, deposit: deposit)
+        var mechanism = Mechanism(kind: kind, deposit: deposit.lowerBound)
+        mechanism.depositRange = deposit
         mechanism.beta = try t.parameter("beta") ?? .value(1)
         mechanism.lambda = try t.parameter("lambda") ?? .value(1)
-        mechanism.reward = try t.int("reward") ?? 0
+        mechanism.rewardRange = try t.integerRange("reward") ?? 0 ... 0
         if let seed = try t.int("seed") {
             guard seed >= 0 else {
                 throw t.error("seed", "\(seed) is out of range (0 ... \(Int64.max))")

@@ -80,14 +80,19 @@ extension Spec {
         // [mechanism]
         try check(mechanism.beta, 0 ... .greatestFiniteMagnitude, "mechanism.beta")
         try check(mechanism.lambda, 0 ... .greatestFiniteMagnitude, "mechanism.lambda")
-        try check(mechanism.deposit, 1 ... Self.maximumAmount, "mechanism.deposit")
-        try check(mechanism.reward, 0 ... Self.maximumAmount, "mechanism.reward")
+        for end in [mechanism.depositRange.lowerBound, mechanism.depositRange.upperBound] {
+            try check(end, 1 ... Self.maximumAmount, "mechanism.deposit")
+        }
+        for end in [mechanism.rewardRange.lowerBound, mechanism.rewardRange.upperBound] {
+            try check(end, 0 ... Self.maximumAmount, "mechanism.reward")
+        }
         // The pool a contract holds in one round must stay far from Int overflow.
-        let (pool, overflow) = mechanism.deposit.multipliedReportingOverflow(by: n)
-        guard !overflow, pool <= Self.maximumPool - mechanism.reward else {
+        let deposit = mechanism.depositRange.upperBound, reward = mechanism.rewardRange.upperBound
+        let (pool, overflow) = deposit.multipliedReportingOverflow(by: n)
+        guard !overflow, pool <= Self.maximumPool - reward else {
             throw fail(
                 "mechanism.deposit",
-                "\(mechanism.deposit) x \(n) workers (+ reward \(mechanism.reward)) exceeds the "
+                "\(deposit) x \(n) workers (+ reward \(reward)) exceeds the "
                     + "largest pool a round may hold (\(Self.maximumPool) units)")
         }
         guard mechanism.seed <= UInt64(Int64.max) else {

@@ -117,10 +117,22 @@ extension Spec {
         public var beta: Parameter
         /// lambda, the reward scale of Eq. 2 (PTSFD only; >= 0).
         public var lambda: Parameter
-        /// D_i in integer units for PTSFD; d for consensus (1 ... 10^15).
-        public var deposit: Int
-        /// r, the requester's reward in integer units (consensus only; 0 ... 10^15).
-        public var reward: Int
+        /// D_i in integer units for PTSFD; d for consensus (1 ... 10^15): one value, or every
+        /// value of a range (`verify` only).
+        public var depositRange: ClosedRange<Int>
+        /// r, the requester's reward in integer units (consensus only; 0 ... 10^15): one value,
+        /// or every value of a range (`verify` only).
+        public var rewardRange: ClosedRange<Int>
+        /// The deposit (the lower end of a range); setting it makes the deposit a single value.
+        public var deposit: Int {
+            get { depositRange.lowerBound }
+            set { depositRange = newValue ... newValue }
+        }
+        /// The reward (the lower end of a range); setting it makes the reward a single value.
+        public var reward: Int {
+            get { rewardRange.lowerBound }
+            set { rewardRange = newValue ... newValue }
+        }
         /// The seed of the peer allocation when `knobs.peersPerSample` is `.k` (PTSFD only).
         public var seed: UInt64
         /// E_ck, the common-knowledge junk set (consensus only).
@@ -136,8 +148,8 @@ extension Spec {
             self.kind = kind
             self.beta = beta
             self.lambda = lambda
-            self.deposit = deposit
-            self.reward = reward
+            self.depositRange = deposit ... deposit
+            self.rewardRange = reward ... reward
             self.seed = seed
             self.commonKnowledge = commonKnowledge
             self.input = input

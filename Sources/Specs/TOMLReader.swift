@@ -168,6 +168,27 @@ struct TOMLReader {
         return .value(try asDouble(v, file: file, key: key))
     }
 
+    /// An integer, or an inline table `{ min = ..., max = ... }` of integers with min <= max.
+    mutating func integerRange(_ key: String) throws(SpecError) -> ClosedRange<Int>? {
+        guard let v = value(key) else { return nil }
+        let path = keyPath(key)
+        if v.type == .table {
+            var range = try Self.asTable(v, file: file, key: path)
+            let min = try Self.asInt(try range.required("min"), file: file, key: "\(path).min")
+            let max = try Self.asInt(try range.required("max"), file: file, key: "\(path).max")
+            try range.finish()
+            guard min <= max else {
+                throw SpecError(file: file, key: path, reason: "the range is empty: min = \(min) > max = \(max)")
+            }
+            return min ... max
+        }
+        guard v.type == .int else {
+            throw Self.typeError(v, expected: "an integer or a range {min = ..., max = ...} of integers", file: file, key: path)
+        }
+        let x = try Self.asInt(v, file: file, key: path)
+        return x ... x
+    }
+
     mutating func parameter(_ key: String) throws(SpecError) -> Parameter? {
         guard let v = value(key) else { return nil }
         return try Self.asParameter(v, file: file, key: keyPath(key))

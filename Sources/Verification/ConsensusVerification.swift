@@ -66,8 +66,12 @@ struct ConsensusVerification {
     let spec: Spec
     let timeoutMilliseconds: UInt32
 
-    var deposit: Variable { Variable("d", Rational(spec.mechanism.deposit), Rational(spec.mechanism.deposit)) }
-    var reward: Variable { Variable("r", Rational(spec.mechanism.reward), Rational(spec.mechanism.reward)) }
+    var deposit: Variable {
+        Variable("d", Rational(spec.mechanism.depositRange.lowerBound), Rational(spec.mechanism.depositRange.upperBound))
+    }
+    var reward: Variable {
+        Variable("r", Rational(spec.mechanism.rewardRange.lowerBound), Rational(spec.mechanism.rewardRange.upperBound))
+    }
     var workers: Int { spec.federation.workers }
 
     func decide(_ id: PropertyID) -> (Verdict, String?, [String]) {
@@ -105,8 +109,8 @@ struct ConsensusVerification {
             entries.append(("order_dependent", "\(result.terminalSurvivors.count) different survivor sets: "
                 + result.terminalSurvivors.map { game.shape.describe(remaining: $0) }.joined(separator: " | ")))
         }
-        entries.append(("d", deposit.lower.description))
-        entries.append(("r", reward.lower.description))
+        entries.append(("d", deposit.lower == deposit.upper ? deposit.lower.description : "[\(deposit.lower), \(deposit.upper)]"))
+        entries.append(("r", reward.lower == reward.upper ? reward.lower.description : "[\(reward.lower), \(reward.upper)]"))
         return Counterexample(entries)
     }
 

@@ -32,37 +32,20 @@ public struct BudgetSolventCheck: Sendable {
     public func run() -> (Verdict, [String]) {
         let betas = Set([spec.mechanism.beta.lowerBound, spec.mechanism.beta.upperBound]).sorted()
         let lambdas = Set((spec.contract.lambdaSchedule + [spec.mechanism.lambda]).flatMap { [$0.lowerBound, $0.upperBound] }).sorted()
-        var knobs = spec.knobs
-        knobs.peersPerSample = .all
+        let deposits = Set([spec.mechanism.depositRange.lowerBound, spec.mechanism.depositRange.upperBound]).sorted()
         var notes = bounds.map { "bounded check over every vote matrix with \($0) (missing reports included)" }
-        notes.append("beta in \(betas), lambda in \(lambdas); deposit \(spec.mechanism.deposit), units_per_reward \(spec.contract.unitsPerReward), payout \(spec.knobs.payout.rawValue)")
+        notes.append("beta in \(betas), lambda in \(lambdas); deposit in \(deposits), units_per_reward \(spec.contract.unitsPerReward), payout \(spec.knobs.payout.rawValue)")
         var checked = 0
         for bound in bounds {
             for workers in 2 ... max(2, bound.workers) {
                 for samples in 1 ... bound.samples {
-                    let votesPerMatrix = workers * samples
-                    let choices = bound.classes + 1
-                    var total = 1
-                    for _ in 0 ..< votesPerMatrix { total *= choices }
-                    for index in 0 ..< total {
-                        var votes = VoteMatrix(workers: workers, samples: samples, classes: bound.classes)
-                        var rest = index
-                        for j in 0 ..< samples {
-                            for i in 0 ..< workers {
-                                let code = rest % choices
-                                rest /= choices
-                                votes[worker: i, sample: j] = code == bound.classes ? nil : code
-                            }
-                        }
+                    for votes in Self.matrices(workers: workers, samples: samples, classes: bound.classes) {
                         for beta in betas {
                             for lambda in lambdas {
-                                checked += 1
-                                let settlement = PTSFD.settle(votes: votes, parameters: .init(beta: beta, lambda: lambda), knobs: knobs)
-                                let deposits = [Int](repeating: spec.mechanism.deposit, count: workers)
-                                let plan = Payout.plan(rule: knobs.payout, deposits: deposits, rewards: settlement.rewards, unitsPerReward: spec.contract.unitsPerReward)
-                                if plan.shortfall || plan.payouts.reduce(0, +) > plan.pool {
-                                    notes.append("checked \(checked) settlements before the counterexample")
-                                    return (.refuted(counterexample(votes, beta: beta, lambda: lambda, settlement: settlement, plan: plan)), notes)
+                                checked += deposits.count
+                                if let failure = check(votes, beta: beta, lambda: lambda, deposits: deposits) {
+                                    notes.append("checked \(checked) settlements up to the counterexample")
+                                    return (.refuted(failure), notes)
                                 }
                             }
                         }
@@ -74,15 +57,50 @@ public struct BudgetSolventCheck: Sendable {
         return (.proved, notes)
     }
 
-    func counterexample(_ votes: VoteMatrix, beta: Double, lambda: Double, settlement: PTSFD.Settlement, plan: PayoutPlan) -> Counterexample {
+    /// Every vote matrix of the given size, each vote a class or no report.
+    static func matrices(workers: Int, samples: Int, classes: Int) -> [VoteMatrix] {
+        let choices = classes + 1
+        let total = (0 ..< workers * samples).reduce(1) { acc, _ in acc * choices }
+        return (0 ..< total).map { index in
+            var votes = VoteMatrix(workers: workers, samples: samples, classes: classes)
+            var rest = index
+            for j in 0 ..< samples {
+                for i in 0 ..< workers {
+                    let code = rest % choices
+                    rest /= choices
+                    votes[worker: i, sample: j] = code == classes ? nil : code
+                }
+            }
+            return votes
+        }
+    }
+
+    /// Settles and pays one matrix as the contract does; the counterexample if a claim does not fit.
+    func check(_ votes: VoteMatrix, beta: Double, lambda: Double, deposits: [Int]) -> Counterexample? {
+        var knobs = spec.knobs
+        knobs.peersPerSample = .all
+        let settlement = PTSFD.settle(votes: votes, parameters: .init(beta: beta, lambda: lambda), knobs: knobs)
+        for deposit in deposits {
+            let plan = Payout.plan(
+                rule: knobs.payout, deposits: [Int](repeating: deposit, count: votes.workers),
+                rewards: settlement.rewards, unitsPerReward: spec.contract.unitsPerReward)
+            if plan.shortfall || plan.payouts.reduce(0, +) > plan.pool {
+                return counterexample(votes, beta: beta, lambda: lambda, deposit: deposit, settlement: settlement, plan: plan)
+            }
+        }
+        return nil
+    }
+
+    func counterexample(_ votes: VoteMatrix, beta: Double, lambda: Double, deposit: Int, settlement: PTSFD.Settlement, plan: PayoutPlan) -> Counterexample {
         let rows = (0 ..< votes.workers).map { i in
             votes.row(i).map { $0.map(String.init) ?? "-" }.joined(separator: ",")
         }
-        let claims = settlement.rewards.map { spec.mechanism.deposit + Payout.toUnits($0, unitsPerReward: spec.contract.unitsPerReward, bound: plan.pool) }
+        let claims = settlement.rewards.map { deposit + Payout.toUnits($0, unitsPerReward: spec.contract.unitsPerReward, bound: plan.pool) }
         return Counterexample([
             ("votes", rows.joined(separator: " / ")),
             ("beta", exactRational(beta).description),
             ("lambda", exactRational(lambda).description),
+            ("deposit", "\(deposit)"),
             ("claims", claims.map(String.init).joined(separator: ",")),
             ("pool", "\(plan.pool)"),
         ])

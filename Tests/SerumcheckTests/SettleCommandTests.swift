@@ -82,6 +82,8 @@ import Testing
             (["s.toml": Self.tinySpec, "v.csv": "0,1,1,0\n0,1,x,0\n0,-1,1,1\n"], ["--spec", "s.toml", "--votes", "v.csv"], "v.csv:2"),
             (["s.toml": Self.tinySpec, "v.csv": "0,1,1,0\n0,1,2,0\n0,-1,1,1\n"], ["--spec", "s.toml", "--votes", "v.csv"], "v.csv:2"),
             (["s.toml": Self.tinySpec], ["--spec", "s.toml", "--votes", "missing.csv"], "missing.csv"),
+            (["s.toml": Self.tinySpec.replacingOccurrences(of: "deposit = 1000", with: "deposit = { min = 1, max = 9 }"), "v.csv": Self.tinyVotes],
+             ["--spec", "s.toml", "--votes", "v.csv"], "mechanism.deposit: is a range"),
             (["s.toml": Self.tinySpec, "v.csv": Self.tinyVotes], ["--spec", "s.toml"], "--votes"),
             (["s.toml": Self.tinySpec, "v.csv": Self.tinyVotes], ["--spec", "s.toml", "--votes", "v.csv", "--frobnicate"], "frobnicate"),
         ]

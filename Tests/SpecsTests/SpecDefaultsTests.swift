@@ -116,3 +116,25 @@ struct SpecDefaultsTests {
         #expect(throws: SpecError.self) { try spec.validate(file: "code") }
     }
 }
+
+@Suite struct IntegerRangeTests {
+    @Test func depositAndRewardAcceptIntegerRanges() throws {
+        let spec = try Spec.parse(toml: ptsfd(mechanism: "kind = \"ptsfd\"\ndeposit = { min = 10, max = 20 }\nreward = { min = 0, max = 5 }"), file: "x.toml")
+        #expect(spec.mechanism.depositRange == 10 ... 20)
+        #expect(spec.mechanism.deposit == 10)
+        #expect(spec.mechanism.rewardRange == 0 ... 5)
+    }
+
+    @Test func badIntegerRangesAreRefused() {
+        for (lines, key, reason) in [
+            ("deposit = { min = 20, max = 10 }", "mechanism.deposit", "the range is empty"),
+            ("deposit = { min = 1.5, max = 10 }", "mechanism.deposit.min", "expected an integer"),
+            ("deposit = { min = 0, max = 10 }", "mechanism.deposit", "out of range"),
+            ("deposit = 1\nreward = { min = -1, max = 10 }", "mechanism.reward", "out of range"),
+        ] {
+            let error = refusal { () throws(SpecError) in try Spec.parse(toml: ptsfd(mechanism: "kind = \"ptsfd\"\n\(lines)"), file: "x.toml") }
+            #expect(error?.key == key, "\(lines): \(String(describing: error))")
+            #expect(error?.reason.contains(reason) == true, "\(lines): \(String(describing: error))")
+        }
+    }
+}

@@ -48,9 +48,9 @@ struct SpecRefusalTests {
             toml: "[federation]\nworkers = 2\n[mechanism]\nkind = \"consensus\"\ndeposit = 1",
             key: "name", reason: "missing required key"),
         // wrong types
-        .mechanism("deposit = 1.5", "mechanism.deposit", "expected an integer, found floating-point number 1.5"),
-        .mechanism("deposit = 1.0", "mechanism.deposit", "expected an integer, found floating-point number 1.0"),
-        .mechanism("deposit = \"1000\"", "mechanism.deposit", "expected an integer, found string \"1000\""),
+        .mechanism("deposit = 1.5", "mechanism.deposit", "expected an integer or a range {min = ..., max = ...} of integers, found floating-point number 1.5"),
+        .mechanism("deposit = 1.0", "mechanism.deposit", "expected an integer or a range {min = ..., max = ...} of integers, found floating-point number 1.0"),
+        .mechanism("deposit = \"1000\"", "mechanism.deposit", "expected an integer or a range {min = ..., max = ...} of integers, found string \"1000\""),
         .mechanism("deposit = 1\nbeta = true", "mechanism.beta", "expected a number or a range"),
         .mechanism("deposit = 1\nbeta = nan", "mechanism.beta", "nan is not a finite number"),
         .federation("workers = 4.0\nclasses = 3\naccuracy = 1", "federation.workers", "expected an integer"),

@@ -36,3 +36,24 @@ import Verification
         }
     }
 }
+
+@Suite struct ConsensusRangeTests {
+    @Test func theClaimsHoldForEveryDepositAndRewardInARange() throws {
+        let spec = try Spec.parse(toml: """
+            name = "ranges"
+            [federation]
+            workers = 3
+            [mechanism]
+            kind = "consensus"
+            deposit = { min = 1, max = 1000000 }
+            reward = { min = 0, max = 1000000 }
+            """, file: "ranges.toml")
+        #expect(spec.mechanism.depositRange == 1 ... 1_000_000)
+        #expect(isProved(verifier.check(.iewdsTruthfulUnique, on: spec)))
+        #expect(isProved(verifier.check(.coalitionResilient, on: spec)))
+        // Table II's survivors, coalition by coalition: sigma_2 for the coalition, t outside.
+        let notes = verifier.check(.coalitionResilient, on: spec).notes
+        #expect(notes.contains { $0.hasPrefix("coalition of 1:") && $0.contains("{σ2 (all 1 send the true result)} x {σt (true result)} x {σt (true result)}") })
+        #expect(notes.contains { $0.hasPrefix("coalition of 2:") && $0.contains("{σ2 (all 2 send the true result)} x {σt (true result)}") })
+    }
+}
