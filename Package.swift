@@ -34,6 +34,11 @@ let package = Package(
         .target(name: "Games"),
         // Incentive properties of both mechanisms encoded as Z3 queries.
         .target(name: "Verification", dependencies: ["Solver", "Games", "Mechanisms", "Specs"]),
+        // zlib and OpenBLAS for data and training.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // Data sets, models and training (issue 5, in progress).
+        .target(name: "Learning", dependencies: ["CZlib", "COpenBLAS", "Mechanisms"]),
         // The thin command-line front end.
         .executableTarget(
             name: "serumcheck",
@@ -50,6 +55,7 @@ let package = Package(
         .testTarget(name: "SolverTests", dependencies: ["Solver"]),
         .testTarget(name: "GamesTests", dependencies: ["Games"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Solver", "Games", "Mechanisms", "Specs"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Mechanisms"]),
         .testTarget(name: "SerumcheckTests", dependencies: ["serumcheck"]),
     ]
 )

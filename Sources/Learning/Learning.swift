@@ -1,0 +1,1 @@
+// Learning: data sets, models and training (placeholder).
