@@ -60,11 +60,14 @@ public final class Solver {
     /// - Parameters:
     ///   - context: The context of every assertion.
     ///   - timeoutMilliseconds: The limit per `check()`; 0 means none (always pass one).
-    public init(context: Context, timeoutMilliseconds: UInt32) {
+    ///   - simple: use Z3's simple solver (`Z3_mk_simple_solver`): no default tactic to build,
+    ///     so a first check is much cheaper; right for quantifier-free linear queries, not for
+    ///     nonlinear or quantified ones.
+    public init(context: Context, timeoutMilliseconds: UInt32, simple: Bool = false) {
         self.context = context
         self.timeoutMilliseconds = timeoutMilliseconds
         let raw = context._raw
-        _raw = Z3_mk_solver(raw)!
+        _raw = (simple ? Z3_mk_simple_solver(raw) : Z3_mk_solver(raw))!
         Z3_solver_inc_ref(raw, _raw)
         LiveObjects._retain()
     }

@@ -88,7 +88,7 @@ struct ConsensusVerification {
     /// Runs IEWDS on a game; the verdict is proved when all-truthful is the unique survivor of
     /// every order explored (only the canonical order when `exploreOrders` is false).
     func eliminate(_ game: ConsensusGame, exploreOrders: Bool = true) throws -> (Verdict?, IEWDSResult, Int) {
-        var oracle = SolverDominanceOracle(game: game, deposit: deposit, reward: reward, prover: Prover(timeoutMilliseconds: timeoutMilliseconds, recordsSMT2: false))
+        var oracle = SolverDominanceOracle(game: game, deposit: deposit, reward: reward, prover: Prover(timeoutMilliseconds: timeoutMilliseconds, recordsSMT2: false, linear: true))
         let result = try IEWDS.run(shape: game.shape, oracle: &oracle, exploreOrders: exploreOrders, maxStates: 20_000)
         let truthful = game.truthful
         if !result.unknowns.isEmpty {
@@ -135,7 +135,7 @@ struct ConsensusVerification {
     func coalitionResilient() throws -> (Verdict, String?, [String]) {
         var notes: [String] = []
         var scripts: [String] = []
-        let prover = Prover(timeoutMilliseconds: timeoutMilliseconds)
+        let prover = Prover(timeoutMilliseconds: timeoutMilliseconds, linear: true)
         let context = Context()
         for k in 1 ..< workers {
             let game = ConsensusGame.coalition(workers: workers, size: k)

@@ -6,10 +6,14 @@ public struct Prover: Sendable {
     public var timeoutMilliseconds: UInt32
     /// Whether to render each query as SMT-LIB2 text (off for internal queries nobody reads).
     public var recordsSMT2: Bool
+    /// Whether the claims are quantifier-free linear arithmetic, for which Z3's cheaper simple
+    /// solver is complete (the consensus games, linear in d and r).
+    public var linear: Bool
 
-    public init(timeoutMilliseconds: UInt32, recordsSMT2: Bool = true) {
+    public init(timeoutMilliseconds: UInt32, recordsSMT2: Bool = true, linear: Bool = false) {
         self.timeoutMilliseconds = timeoutMilliseconds
         self.recordsSMT2 = recordsSMT2
+        self.linear = linear
     }
 
     /// The verdict on a list of claims, which all must hold, and the SMT-LIB2 of the queries asked.
@@ -41,7 +45,7 @@ public struct Prover: Sendable {
         let variables = claims[0].variables
         guard claims.allSatisfy({ $0.variables == variables }) else { return nil }
         let algebra = TermAlgebra(context: context)
-        let solver = Solver(context: context, timeoutMilliseconds: timeoutMilliseconds)
+        let solver = Solver(context: context, timeoutMilliseconds: timeoutMilliseconds, simple: linear)
         let terms = variables.map { context.real($0.name) }
         for (v, t) in zip(variables, terms) {
             solver.add(v.lowerOpen ? t .> context.real(v.lower) : t .>= context.real(v.lower))
@@ -70,7 +74,7 @@ public struct Prover: Sendable {
 
     func query(_ claim: some Claim, in context: Context) -> (Verdict, String) {
         let algebra = TermAlgebra(context: context)
-        let solver = Solver(context: context, timeoutMilliseconds: timeoutMilliseconds)
+        let solver = Solver(context: context, timeoutMilliseconds: timeoutMilliseconds, simple: linear)
         let terms = claim.variables.map { context.real($0.name) }
         for (v, t) in zip(claim.variables, terms) {
             solver.add(v.lowerOpen ? t .> context.real(v.lower) : t .>= context.real(v.lower))
