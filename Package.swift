@@ -25,7 +25,7 @@ let package = Package(
         // Mechanism specs (TOML) and vote files.
         .target(
             name: "Specs",
-            dependencies: ["Mechanisms", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["Mechanisms", "Ledger", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // The Z3 C API (libz3-dev) and its Swift wrapper.
         .systemLibrary(name: "CZ3", pkgConfig: "z3", providers: [.apt(["libz3-dev"])]),

@@ -1,10 +1,10 @@
-/// Lower-case hexadecimal text for byte strings, and its inverse.
-enum Hex {
+/// Hexadecimal byte strings: hashes and addresses, `mechanism.input`, results files.
+package enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     /// The bytes as lower-case hex, two digits a byte, with a `0x` prefix.
     /// - Complexity: O(n).
-    static func encode<S: Sequence<UInt8>>(_ bytes: S) -> String {
+    package static func encode<S: Sequence<UInt8>>(_ bytes: S) -> String {
         var text: [UInt8] = [UInt8(ascii: "0"), UInt8(ascii: "x")]
         for byte in bytes {
             text.append(digits[Int(byte >> 4)])
@@ -13,31 +13,47 @@ enum Hex {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// The bytes of a hex string (upper or lower case, optional `0x` prefix), or `nil` when the
-    /// text is not hex or has an odd number of digits.
-    /// - Complexity: O(n).
-    static func decode(_ text: String) -> [UInt8]? {
-        var utf8 = Substring(text).utf8[...]
-        if utf8.starts(with: "0x".utf8) || utf8.starts(with: "0X".utf8) {
-            utf8 = utf8.dropFirst(2)
+
+    /// The bytes of `text`: an even number of hex digits (either case), optionally after `0x`.
+    /// An empty string, or a lone `0x`, is the empty byte string.
+    /// - Returns: the bytes, or the reason the text is not hex.
+    /// - Complexity: O(|text|).
+    package static func decode(_ text: some Collection<UInt8>) -> Result<[UInt8], HexProblem> {
+        var digits = text[...]
+        if digits.count >= 2, digits.first == UInt8(ascii: "0"),
+            let x = digits.dropFirst().first, x == UInt8(ascii: "x") || x == UInt8(ascii: "X")
+        {
+            digits = digits.dropFirst(2)
         }
-        guard utf8.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count / 2)
+        guard digits.count % 2 == 0 else {
+            return .failure(HexProblem(reason: "has an odd number of hex digits (\(digits.count))"))
+        }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(digits.count / 2)
         var high: UInt8? = nil
-        for character in utf8 {
-            guard let value = nibble(character) else { return nil }
+        for (offset, c) in digits.enumerated() {
+            guard let v = value(of: c) else {
+                let shown = c < 0x80 ? "'\(Character(Unicode.Scalar(c)))'" : "byte 0x\(String(c, radix: 16))"
+                return .failure(
+                    HexProblem(reason: "\(shown) at hex digit \(offset + 1) is not a hex digit"))
+            }
             if let h = high {
-                bytes.append(h << 4 | value)
+                bytes.append(h << 4 | v)
                 high = nil
             } else {
-                high = value
+                high = v
             }
         }
-        return bytes
+        return .success(bytes)
     }
 
-    private static func nibble(_ c: UInt8) -> UInt8? {
+    /// The bytes of `text`, or `nil` when it is not hex (see `decode(_:)` for the reason).
+    package static func decode(_ text: String) -> [UInt8]? {
+        try? decode(text.utf8).get()
+    }
+
+    @inline(__always)
+    static func value(of c: UInt8) -> UInt8? {
         switch c {
         case UInt8(ascii: "0") ... UInt8(ascii: "9"): c - UInt8(ascii: "0")
         case UInt8(ascii: "a") ... UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
@@ -45,4 +61,9 @@ enum Hex {
         default: nil
         }
     }
+}
+
+/// Why a string is not hex.
+package struct HexProblem: Error {
+    package var reason: String
 }

@@ -1,3 +1,4 @@
+import Ledger
 import Mechanisms
 
 /// Results files of the consensus mechanism: what each worker revealed, one line per worker.

@@ -1,3 +1,4 @@
+import Ledger
 internal import TOMLKit
 import Mechanisms
 
