@@ -6,37 +6,10 @@ extension Conv2D {
     ///
     /// - Complexity: O(n · H' · W' · C · k²).
     func unfold(_ batch: Matrix) -> Matrix {
-        let (channels, height, width) = (input.channels, input.height, input.width)
-        let (outHeight, outWidth) = (output.height, output.width)
-        let (kernel, padding, stride) = (self.kernel, self.padding, self.stride)
-        let patch = channels * kernel * kernel
-        var columns = Matrix(rows: batch.rows * outHeight * outWidth, columns: patch)
+        var columns = Matrix(rows: batch.rows * output.height * output.width, columns: input.channels * kernel * kernel)
         batch.storage.withUnsafeBufferPointer { source in
             columns.storage.withUnsafeMutableBufferPointer { target in
-                var row = 0
-                for image in 0..<batch.rows {
-                    let imageBase = image * channels * height * width
-                    for y in 0..<outHeight {
-                        for x in 0..<outWidth {
-                            var column = row * patch
-                            for channel in 0..<channels {
-                                let planeBase = imageBase + channel * height * width
-                                for i in 0..<kernel {
-                                    let sourceY = y * stride + i - padding
-                                    let rowInside = sourceY >= 0 && sourceY < height
-                                    for j in 0..<kernel {
-                                        let sourceX = x * stride + j - padding
-                                        if rowInside && sourceX >= 0 && sourceX < width {
-                                            target[column] = source[planeBase + sourceY * width + sourceX]
-                                        }
-                                        column += 1
-                                    }
-                                }
-                            }
-                            row += 1
-                        }
-                    }
-                }
+                forEachPatchEntry(images: batch.rows) { column, pixel in target[column] = source[pixel] }
             }
         }
         return columns
@@ -47,39 +20,47 @@ extension Conv2D {
     ///
     /// - Complexity: O(n · H' · W' · C · k²).
     func fold(_ columns: Matrix, count: Int) -> Matrix {
+        var batch = Matrix(rows: count, columns: input.count)
+        columns.storage.withUnsafeBufferPointer { source in
+            batch.storage.withUnsafeMutableBufferPointer { target in
+                forEachPatchEntry(images: count) { column, pixel in target[pixel] += source[column] }
+            }
+        }
+        return batch
+    }
+
+    /// The one walk both directions share: calls `body(column, pixel)` for every entry of the
+    /// unfolded matrix that lies inside the image, `column` indexing the unfolded storage and
+    /// `pixel` the batch storage. Padding entries are skipped (they stay zero in `unfold`).
+    @inline(__always)
+    private func forEachPatchEntry(images: Int, _ body: (_ column: Int, _ pixel: Int) -> Void) {
         let (channels, height, width) = (input.channels, input.height, input.width)
         let (outHeight, outWidth) = (output.height, output.width)
         let (kernel, padding, stride) = (self.kernel, self.padding, self.stride)
         let patch = channels * kernel * kernel
-        var batch = Matrix(rows: count, columns: input.count)
-        columns.storage.withUnsafeBufferPointer { source in
-            batch.storage.withUnsafeMutableBufferPointer { target in
-                var row = 0
-                for image in 0..<count {
-                    let imageBase = image * channels * height * width
-                    for y in 0..<outHeight {
-                        for x in 0..<outWidth {
-                            var column = row * patch
-                            for channel in 0..<channels {
-                                let planeBase = imageBase + channel * height * width
-                                for i in 0..<kernel {
-                                    let targetY = y * stride + i - padding
-                                    let rowInside = targetY >= 0 && targetY < height
-                                    for j in 0..<kernel {
-                                        let targetX = x * stride + j - padding
-                                        if rowInside && targetX >= 0 && targetX < width {
-                                            target[planeBase + targetY * width + targetX] += source[column]
-                                        }
-                                        column += 1
-                                    }
+        var row = 0
+        for image in 0..<images {
+            let imageBase = image * channels * height * width
+            for y in 0..<outHeight {
+                for x in 0..<outWidth {
+                    var column = row * patch
+                    for channel in 0..<channels {
+                        let planeBase = imageBase + channel * height * width
+                        for i in 0..<kernel {
+                            let pixelY = y * stride + i - padding
+                            let rowInside = pixelY >= 0 && pixelY < height
+                            for j in 0..<kernel {
+                                let pixelX = x * stride + j - padding
+                                if rowInside && pixelX >= 0 && pixelX < width {
+                                    body(column, planeBase + pixelY * width + pixelX)
                                 }
+                                column += 1
                             }
-                            row += 1
                         }
                     }
+                    row += 1
                 }
             }
         }
-        return batch
     }
 }
