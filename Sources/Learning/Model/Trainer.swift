@@ -27,11 +27,7 @@ public final class Trainer {
     /// - Returns: The batch's mean loss before the update.
     @discardableResult
     public func step(inputs: Matrix, labels: [Int]) -> Float {
-        network.zeroGradients()
-        let result = SoftmaxCrossEntropy.evaluate(logits: network.forward(inputs, training: true), labels: labels)
-        network.backward(result.gradient)
-        optimizer.update(network)
-        return result.loss
+        update(inputs) { SoftmaxCrossEntropy.evaluate(logits: $0, labels: labels) }
     }
 
     /// One distillation step on a batch: KL divergence to `targets`, backward, Adam update.
@@ -42,8 +38,13 @@ public final class Trainer {
     /// - Returns: The batch's mean divergence before the update.
     @discardableResult
     public func distillationStep(inputs: Matrix, targets: Matrix) -> Float {
+        update(inputs) { KLDivergence.evaluate(logits: $0, targets: targets) }
+    }
+
+    /// Forward, `loss` on the logits, backward, Adam update; the batch's loss before the update.
+    private func update(_ inputs: Matrix, loss: (Matrix) -> LossAndGradient) -> Float {
         network.zeroGradients()
-        let result = KLDivergence.evaluate(logits: network.forward(inputs, training: true), targets: targets)
+        let result = loss(network.forward(inputs, training: true))
         network.backward(result.gradient)
         optimizer.update(network)
         return result.loss
