@@ -46,11 +46,13 @@ extension Spec {
         if var beliefsTable = try root.subtable("beliefs") {
             beliefs = try decodeBeliefs(&beliefsTable)
         }
-        try root.finish(laterTables: ["data", "strategies"])
+        let simulation = try decodeSimulation(&root, federation: federation, kind: mechanism.kind)
+        try root.finish()
 
         let spec = Spec(
             name: name, description: description, federation: federation, mechanism: mechanism,
-            knobs: knobs, contract: contract, checks: checks, beliefs: beliefs)
+            knobs: knobs, contract: contract, checks: checks, beliefs: beliefs,
+            simulation: simulation)
         try spec.validate(file: file)
         return spec
     }

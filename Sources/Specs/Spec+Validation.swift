@@ -134,6 +134,9 @@ extension Spec {
                     "\"\(id)\" is not a property id (lowercase letters, digits and '-')")
             }
         }
+
+        // [data], [training], [strategies]
+        try validateSimulation(file: file)
     }
 
     /// Whether `id` is a valid `[checks]` key: non-empty, lowercase ASCII letters, digits, '-'.

@@ -23,13 +23,18 @@ public struct Spec: Hashable, Sendable {
     public var checks: [String: ExpectedVerdict]
     /// An explicit belief matrix (`[beliefs]`), or `nil` to derive beliefs from the accuracy.
     public var beliefs: Beliefs?
+    /// What `simulate` trains and runs (`[data]`, `[training]`, `[strategies]`), or `nil`
+    /// when the spec has none of those tables.
+    public var simulation: Simulation?
 
     public init(
         name: String, description: String = "", federation: Federation, mechanism: Mechanism,
         knobs: Knobs = .hardened, contract: Contract = Contract(),
-        checks: [String: ExpectedVerdict] = [:], beliefs: Beliefs? = nil
+        checks: [String: ExpectedVerdict] = [:], beliefs: Beliefs? = nil,
+        simulation: Simulation? = nil
     ) {
         self.beliefs = beliefs
+        self.simulation = simulation
         self.name = name
         self.description = description
         self.federation = federation

@@ -23,7 +23,7 @@ struct Refused: Sendable, CustomTestStringConvertible {
 struct SpecRefusalTests {
     static let cases: [Refused] = [
         // unknown keys and tables
-        Refused(toml: "colour = 1\n" + ptsfd(), key: "colour", reason: "unknown key (expected one of: beliefs, checks, contract, description"),
+        Refused(toml: "colour = 1\n" + ptsfd(), key: "colour", reason: "unknown key (expected one of: beliefs, checks, contract, data, description"),
         .mechanism("deposit = 1\nbetta = 1", "mechanism.betta", "unknown key (expected one of: beta,"),
         .extra("[knobs]\nnormalisation = \"paper\"", "knobs.normalisation", "unknown key"),
         .extra("[contract]\nwindow = 3", "contract.window", "unknown key"),
@@ -35,8 +35,7 @@ struct SpecRefusalTests {
         .extra("[beliefs]\npeer_given_own = [[1, 0, 0], [0, 1, 0], [0, 0, 1]]\nextra = 1", "beliefs.extra", "unknown key"),
         .federation("workers = 4\nclasses = 3\naccuracy = 1\ncoalition = 0", "federation.coalition", "above 0"),
         .federation("workers = 4\nclasses = 3\naccuracy = 1\ncoalition = { min = 0.5, max = 1.5 }", "federation.coalition.max", "out of range"),
-        .extra("[data]\nx = 1", "data", "[data] arrives in a later version"),
-        .extra("[strategies]\nx = 1", "strategies", "[strategies] arrives in a later version"),
+        .extra("[simulation]\nx = 1", "simulation", "unknown key (expected one of: beliefs, checks, contract, data, description, federation, knobs, mechanism, name, strategies, training)"),
         // missing keys
         .mechanism("beta = 1", "mechanism.deposit", "missing required key"),
         .federation("classes = 3\naccuracy = 1", "federation.workers", "missing required key"),
