@@ -1,0 +1,25 @@
+import Mechanisms
+
+/// The honest strategy of Witt et al., section 3.2: train, predict, and report the argmax label
+/// of every sample whose certainty A_ij (Eq. 5) reaches the threshold, with a true labelCount.
+public struct HonestStrategy: WorkerStrategy {
+    /// `"honest"`.
+    public var name: String { "honest" }
+    /// Honest workers train.
+    public var trainsModel: Bool { true }
+
+    /// The honest strategy.
+    public init() {}
+
+    /// Y_j = argmax_j where A_ij ≥ threshold, ``WorkerReport/noReport`` elsewhere.
+    public func report(predictions: LocalPredictions?, context: ReportContext,
+                       generator: inout SplitMix64) -> WorkerReport {
+        guard let predictions else { preconditionFailure("HonestStrategy needs predictions") }
+        precondition(predictions.samples == context.samples,
+                     "HonestStrategy: \(predictions.samples) predictions for \(context.samples) samples")
+        let y = (0..<context.samples).map { j in
+            predictions.certainty(j) >= context.certaintyThreshold ? predictions.labels[j] : WorkerReport.noReport
+        }
+        return WorkerReport(y: y, classes: context.classes)
+    }
+}
