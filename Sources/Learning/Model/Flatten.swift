@@ -2,7 +2,7 @@
 
 /// Flattens images to feature vectors: the identity, since batches are already stored as one
 /// NCHW-flattened row per image; kept as a layer so that architectures read as they are drawn.
-public final class Flatten: Layer {
+public final class Flatten: Layer, ShardableLayer {
     /// A flattening layer (no parameters).
     public init() {}
 
@@ -11,4 +11,12 @@ public final class Flatten: Layer {
 
     /// The gradient unchanged.
     public func backward(_ gradOutput: Matrix) -> Matrix { gradOutput }
+
+    func prepareShards(_ count: Int) {}
+
+    func forward(_ input: Matrix, training: Bool, shard: Int) -> Matrix { input }
+
+    func backward(_ gradOutput: Matrix, shard: Int, needsInputGradient: Bool) -> Matrix? {
+        needsInputGradient ? gradOutput : nil
+    }
 }

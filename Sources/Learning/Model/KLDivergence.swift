@@ -18,9 +18,19 @@ public enum KLDivergence {
     public static func evaluate(logits: Matrix, targets: Matrix) -> LossAndGradient {
         precondition(logits.rows == targets.rows && logits.columns == targets.columns && logits.rows > 0,
                      "KLDivergence: logits \(logits.rows)x\(logits.columns), targets \(targets.rows)x\(targets.columns)")
+        let result = evaluate(logits: logits, targets: targets, scale: 1 / Float(logits.rows))
+        return LossAndGradient(loss: Float(result.total / Double(logits.rows)), gradient: result.gradient)
+    }
+
+    /// The summed (not averaged) divergence of some rows and their gradient scaled by
+    /// `scale` (`1/n` for rows of a batch of `n`), for one shard of a batch.
+    ///
+    /// - Complexity: O(rows · classes).
+    static func evaluate(logits: Matrix, targets: Matrix, scale: Float) -> (total: Double, gradient: Matrix) {
+        precondition(logits.rows == targets.rows && logits.columns == targets.columns,
+                     "KLDivergence: logits \(logits.rows)x\(logits.columns), targets \(targets.rows)x\(targets.columns)")
         let classes = logits.columns
         var gradient = Softmax.logProbabilities(logits)
-        let scale = 1 / Float(logits.rows)
         var total = 0.0
         gradient.storage.withUnsafeMutableBufferPointer { values in
             targets.storage.withUnsafeBufferPointer { target in
@@ -39,7 +49,7 @@ public enum KLDivergence {
                 }
             }
         }
-        return LossAndGradient(loss: Float(total / Double(logits.rows)), gradient: gradient)
+        return (total, gradient)
     }
 
     /// One-hot target rows for aggregated labels (e.g. the consensus labels Y_pub^aggr).

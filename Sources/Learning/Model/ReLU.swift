@@ -1,9 +1,22 @@
 // Rectified linear unit.
 
 /// The elementwise rectifier `max(0, x)`; its derivative is taken as 0 at 0.
-public final class ReLU: Layer {
-    /// The output of the last training forward pass (positive exactly where the gradient flows).
-    private var lastOutput: Matrix?
+///
+/// Goals, in priority order: correctness (NaN maps to 0, like every non-positive input),
+/// determinism (elementwise), speed (one vectorisable pass into storage reused across batches).
+public final class ReLU: Layer, ShardableLayer {
+    /// Per-shard caches and reusable outputs.
+    private var shards: [Shard] = []
+
+    /// What one shard keeps between its passes.
+    private final class Shard {
+        /// The output of the last forward pass (positive exactly where the gradient flows).
+        var output = Matrix.empty
+        /// Whether `output` comes from a training pass.
+        var trained = false
+        /// The reusable input gradient.
+        var gradInput = Matrix.empty
+    }
 
     /// A rectifier (no parameters).
     public init() {}
@@ -12,27 +25,46 @@ public final class ReLU: Layer {
     ///
     /// - Complexity: O(n) in the number of elements.
     public func forward(_ input: Matrix, training: Bool) -> Matrix {
-        var output = input
-        output.storage.withUnsafeMutableBufferPointer { values in
-            for index in values.indices where !(values[index] > 0) { values[index] = 0 }
-        }
-        lastOutput = training ? output : nil
-        return output
+        prepareShards(1)
+        return forward(input, training: training, shard: 0)
     }
 
     /// `g` where the output was positive, 0 elsewhere.
     ///
     /// - Complexity: O(n) in the number of elements.
     public func backward(_ gradOutput: Matrix) -> Matrix {
-        guard let output = lastOutput else { preconditionFailure("ReLU.backward without a training forward") }
-        precondition(gradOutput.rows == output.rows && gradOutput.columns == output.columns,
+        prepareShards(1)
+        return backward(gradOutput, shard: 0, needsInputGradient: true)!
+    }
+
+    func prepareShards(_ count: Int) {
+        while shards.count < count { shards.append(Shard()) }
+    }
+
+    func forward(_ input: Matrix, training: Bool, shard index: Int) -> Matrix {
+        let state = shards[index]
+        state.output.reshape(rows: input.rows, columns: input.columns)
+        let count = input.storage.count
+        input.withBase { source in
+            state.output.withMutableBase { Elementwise.rectify(source, $0, count: count) }
+        }
+        state.trained = training
+        return state.output
+    }
+
+    func backward(_ gradOutput: Matrix, shard index: Int, needsInputGradient: Bool) -> Matrix? {
+        let state = shards[index]
+        precondition(state.trained, "ReLU.backward without a training forward")
+        precondition(gradOutput.rows == state.output.rows && gradOutput.columns == state.output.columns,
                      "ReLU.backward: gradient shape differs from the output's")
-        var gradInput = gradOutput
-        output.storage.withUnsafeBufferPointer { mask in
-            gradInput.storage.withUnsafeMutableBufferPointer { values in
-                for index in values.indices where !(mask[index] > 0) { values[index] = 0 }
+        guard needsInputGradient else { return nil }
+        state.gradInput.reshape(rows: gradOutput.rows, columns: gradOutput.columns)
+        let count = gradOutput.storage.count
+        gradOutput.withBase { source in
+            state.output.withBase { mask in
+                state.gradInput.withMutableBase { Elementwise.masked(source, by: mask, $0, count: count) }
             }
         }
-        return gradInput
+        return state.gradInput
     }
 }

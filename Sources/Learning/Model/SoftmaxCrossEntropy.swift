@@ -25,18 +25,27 @@ public enum SoftmaxCrossEntropy {
     public static func evaluate(logits: Matrix, labels: [Int]) -> LossAndGradient {
         precondition(logits.rows == labels.count && logits.rows > 0,
                      "SoftmaxCrossEntropy: \(logits.rows) rows for \(labels.count) labels")
+        let result = evaluate(logits: logits, labels: labels[...], scale: 1 / Float(logits.rows))
+        return LossAndGradient(loss: Float(result.total / Double(logits.rows)), gradient: result.gradient)
+    }
+
+    /// The summed (not averaged) loss of some rows and their gradient scaled by `scale`
+    /// (`1/n` for rows of a batch of `n`), for one shard of a batch.
+    ///
+    /// - Complexity: O(rows · classes).
+    static func evaluate(logits: Matrix, labels: ArraySlice<Int>, scale: Float) -> (total: Double, gradient: Matrix) {
+        precondition(logits.rows == labels.count, "SoftmaxCrossEntropy: \(logits.rows) rows for \(labels.count) labels")
         let classes = logits.columns
         var gradient = Softmax.logProbabilities(logits)
-        let scale = 1 / Float(logits.rows)
         var total = 0.0
-        for (row, label) in labels.enumerated() {
+        for (row, label) in zip(0..., labels) {
             precondition((0..<classes).contains(label), "SoftmaxCrossEntropy: label \(label) outside 0..<\(classes)")
             total -= Double(gradient.storage[row * classes + label])
         }
         gradient.storage.withUnsafeMutableBufferPointer { values in
             for index in values.indices { values[index] = Softmax._exp(values[index]) * scale }
-            for (row, label) in labels.enumerated() { values[row * classes + label] -= scale }
+            for (row, label) in zip(0..., labels) { values[row * classes + label] -= scale }
         }
-        return LossAndGradient(loss: Float(total / Double(logits.rows)), gradient: gradient)
+        return (total, gradient)
     }
 }

@@ -27,7 +27,12 @@ public final class Trainer {
     /// - Returns: The batch's mean loss before the update.
     @discardableResult
     public func step(inputs: Matrix, labels: [Int]) -> Float {
-        update(inputs) { SoftmaxCrossEntropy.evaluate(logits: $0, labels: labels) }
+        precondition(inputs.rows == labels.count && inputs.rows > 0, "step: \(inputs.rows) rows for \(labels.count) labels")
+        let ranges = Sequential.shardRanges(rows: inputs.rows)
+        let scale = 1 / Float(inputs.rows)
+        return update(shards: Sequential.split(inputs, ranges), ranges: ranges) { range, logits in
+            SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels[range], scale: scale)
+        }
     }
 
     /// One distillation step on a batch: KL divergence to `targets`, backward, Adam update.
@@ -38,16 +43,34 @@ public final class Trainer {
     /// - Returns: The batch's mean divergence before the update.
     @discardableResult
     public func distillationStep(inputs: Matrix, targets: Matrix) -> Float {
-        update(inputs) { KLDivergence.evaluate(logits: $0, targets: targets) }
+        precondition(inputs.rows == targets.rows && inputs.rows > 0,
+                     "distillationStep: \(inputs.rows) rows for \(targets.rows) targets")
+        let ranges = Sequential.shardRanges(rows: inputs.rows)
+        let scale = 1 / Float(inputs.rows)
+        return update(shards: Sequential.split(inputs, ranges), ranges: ranges) { range, logits in
+            KLDivergence.evaluate(logits: logits, targets: Sequential.split(targets, [range])[0], scale: scale)
+        }
     }
 
-    /// Forward, `loss` on the logits, backward, Adam update; the batch's loss before the update.
-    private func update(_ inputs: Matrix, loss: (Matrix) -> LossAndGradient) -> Float {
+    /// Forward, loss, backward and an Adam update for a batch given as its shards (the rows
+    /// `ranges` of the batch, see ``Sequential/shardRanges(rows:)``); `loss(range, logits)`
+    /// gives the summed loss of those rows and their gradient scaled by 1/n. Returns the
+    /// batch's mean loss before the update.
+    private func update(shards inputs: [Matrix], ranges: [Range<Int>],
+                        loss: (Range<Int>, Matrix) -> (total: Double, gradient: Matrix)) -> Float {
         network.zeroGradients()
-        let result = loss(network.forward(inputs, training: true))
-        network.backward(result.gradient)
+        let rows = ranges.last!.upperBound
+        let total: Double
+        if network.shardable != nil {
+            // One parallel region: each shard's loss only needs its own logits.
+            total = network.trainingPass(shards: inputs) { shard, logits in loss(ranges[shard], logits) }
+        } else {
+            let result = loss(0..<rows, network.forward(Sequential.concatenate(inputs), training: true))
+            network.backward(result.gradient)
+            total = result.total
+        }
         optimizer.update(network)
-        return result.loss
+        return Float(total / Double(rows))
     }
 
     /// Trains with cross-entropy on `labels.count` examples stored row after row in `pixels`.
@@ -58,20 +81,34 @@ public final class Trainer {
     ///   - epochs: The number of passes.
     ///   - batchSize: The examples per step (> 0).
     ///   - seed: The shuffling seed.
-    /// - Returns: The mean batch loss of each epoch.
+    ///   - progress: Called after every batch (see ``TrainingProgress``).
+    ///   - shouldContinue: Called after each epoch with the number of epochs completed;
+    ///     returning `false` stops training there (e.g. at a target training accuracy).
+    /// - Returns: The mean batch loss of each completed epoch.
     /// - Complexity: O(epochs · cost of a forward and backward pass over the data).
     @discardableResult
-    public func train(pixels: [Float], labels: [Int], epochs: Int, batchSize: Int, seed: UInt64) -> [Float] {
+    public func train(pixels: [Float], labels: [Int], epochs: Int, batchSize: Int, seed: UInt64,
+                      progress: ((TrainingProgress) -> Void)? = nil,
+                      shouldContinue: ((_ completedEpochs: Int) -> Bool)? = nil) -> [Float] {
         let features = Self.features(pixels.count, labels.count)
-        return Self.epochs(count: labels.count, epochs: epochs, batchSize: batchSize, seed: seed) { indices in
-            step(inputs: Self.gather(pixels, features: features, rows: indices), labels: indices.map { labels[$0] })
+        let schedule = Schedule(count: labels.count, epochs: epochs, batchSize: batchSize, seed: seed)
+        return schedule.run(progress: progress, shouldContinue: shouldContinue) { indices in
+            let ranges = Sequential.shardRanges(rows: indices.count)
+            let batchLabels = indices.map { labels[$0] }, scale = 1 / Float(indices.count)
+            return update(shards: Self.shards(pixels, features: features, rows: indices, ranges), ranges: ranges) {
+                SoftmaxCrossEntropy.evaluate(logits: $1, labels: batchLabels[$0], scale: scale)
+            }
         }
     }
 
-    /// Trains with cross-entropy on a labelled image set (see ``train(pixels:labels:epochs:batchSize:seed:)``).
+    /// Trains with cross-entropy on a labelled image set (see
+    /// ``train(pixels:labels:epochs:batchSize:seed:progress:shouldContinue:)``).
     @discardableResult
-    public func train(on images: LabelledImages, epochs: Int, batchSize: Int, seed: UInt64) -> [Float] {
-        train(pixels: images.pixels, labels: images.labels.map(Int.init), epochs: epochs, batchSize: batchSize, seed: seed)
+    public func train(on images: LabelledImages, epochs: Int, batchSize: Int, seed: UInt64,
+                      progress: ((TrainingProgress) -> Void)? = nil,
+                      shouldContinue: ((_ completedEpochs: Int) -> Bool)? = nil) -> [Float] {
+        train(pixels: images.pixels, labels: images.labels.map(Int.init), epochs: epochs, batchSize: batchSize,
+              seed: seed, progress: progress, shouldContinue: shouldContinue)
     }
 
     /// Distils to target distributions (one row per example) with the KL divergence.
@@ -79,46 +116,22 @@ public final class Trainer {
     /// - Parameters:
     ///   - pixels: `targets.rows × features` values, example after example.
     ///   - targets: One distribution per example, e.g. one-hot aggregated labels.
-    ///   - epochs, batchSize, seed: As for ``train(pixels:labels:epochs:batchSize:seed:)``.
-    /// - Returns: The mean batch divergence of each epoch.
+    ///   - epochs, batchSize, seed, progress, shouldContinue: As for
+    ///     ``train(pixels:labels:epochs:batchSize:seed:progress:shouldContinue:)``.
+    /// - Returns: The mean batch divergence of each completed epoch.
     @discardableResult
-    public func distill(pixels: [Float], targets: Matrix, epochs: Int, batchSize: Int, seed: UInt64) -> [Float] {
+    public func distill(pixels: [Float], targets: Matrix, epochs: Int, batchSize: Int, seed: UInt64,
+                        progress: ((TrainingProgress) -> Void)? = nil,
+                        shouldContinue: ((_ completedEpochs: Int) -> Bool)? = nil) -> [Float] {
         let features = Self.features(pixels.count, targets.rows)
-        return Self.epochs(count: targets.rows, epochs: epochs, batchSize: batchSize, seed: seed) { indices in
-            distillationStep(inputs: Self.gather(pixels, features: features, rows: indices),
-                             targets: Self.gather(targets.storage, features: targets.columns, rows: indices))
-        }
-    }
-
-    /// Runs `body` on the shuffled batches of every epoch; returns each epoch's mean result.
-    private static func epochs(count: Int, epochs: Int, batchSize: Int, seed: UInt64,
-                               _ body: ([Int]) -> Float) -> [Float] {
-        precondition(count > 0 && epochs >= 0 && batchSize > 0,
-                     "train: \(count) examples, \(epochs) epochs, batch size \(batchSize)")
-        return (0..<epochs).map { epoch in
-            var generator = SplitMix64(seed: seed, stream: UInt64(epoch))
-            var order = Array(0..<count)
-            generator.shuffle(&order)
-            var total = 0.0, batches = 0
-            for start in stride(from: 0, to: count, by: batchSize) {
-                total += Double(body(Array(order[start..<min(start + batchSize, count)])))
-                batches += 1
+        let schedule = Schedule(count: targets.rows, epochs: epochs, batchSize: batchSize, seed: seed)
+        return schedule.run(progress: progress, shouldContinue: shouldContinue) { indices in
+            let ranges = Sequential.shardRanges(rows: indices.count)
+            let batchTargets = Self.shards(targets.storage, features: targets.columns, rows: indices, ranges)
+            let scale = 1 / Float(indices.count)
+            return update(shards: Self.shards(pixels, features: features, rows: indices, ranges), ranges: ranges) {
+                KLDivergence.evaluate(logits: $1, targets: batchTargets[ranges.firstIndex(of: $0)!], scale: scale)
             }
-            return Float(total / Double(batches))
         }
-    }
-
-    /// The features per example, checking that `values` splits evenly into `count` examples.
-    static func features(_ values: Int, _ count: Int) -> Int {
-        precondition(count > 0 && values % count == 0, "\(values) values do not split into \(count) examples")
-        return values / count
-    }
-
-    /// The batch made of rows `rows` of a row-major `? × features` array.
-    static func gather(_ values: [Float], features: Int, rows: some Collection<Int>) -> Matrix {
-        var storage: [Float] = []
-        storage.reserveCapacity(rows.count * features)
-        for row in rows { storage.append(contentsOf: values[row * features ..< (row + 1) * features]) }
-        return Matrix(rows: rows.count, columns: features, storage: storage)
     }
 }

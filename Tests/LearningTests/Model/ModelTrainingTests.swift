@@ -76,6 +76,44 @@ struct ModelTrainingTests {
         #expect(losses.last! < losses.first!, "losses \(losses)")
     }
 
+    @Test("training stops after the epoch where shouldContinue returns false, reporting every batch")
+    func earlyStop() {
+        let data = ModelSupport.blobs(count: 120, features: 6, classes: 3, seed: 21)
+        var asked: [Int] = []
+        var reports: [TrainingProgress] = []
+        let net = Architectures.mlp(inputs: 6, hidden: [8], classes: 3, seed: 22)
+        let losses = Trainer(network: net).train(
+            pixels: data.pixels, labels: data.labels, epochs: 5, batchSize: 32, seed: 23,
+            progress: { reports.append($0) },
+            shouldContinue: { completed in
+                asked.append(completed)
+                return completed < 2
+            })
+        #expect(losses.count == 2 && asked == [1, 2])
+        // 120 examples in batches of 32: 4 batches per epoch, reported after each.
+        #expect(reports.map(\.batch) == [1, 2, 3, 4, 1, 2, 3, 4])
+        #expect(reports.map(\.epoch) == [0, 0, 0, 0, 1, 1, 1, 1])
+        #expect(reports.allSatisfy { $0.epochs == 5 && $0.batches == 4 })
+        // Stopping early leaves exactly the weights of a run asked for that many epochs.
+        let twoEpochs = Architectures.mlp(inputs: 6, hidden: [8], classes: 3, seed: 22)
+        Trainer(network: twoEpochs).train(pixels: data.pixels, labels: data.labels, epochs: 2, batchSize: 32, seed: 23)
+        #expect(net.flatParameters == twoEpochs.flatParameters)
+    }
+
+    @Test("distillation stops early too; without shouldContinue every epoch runs")
+    func distillationEarlyStop() {
+        let data = ModelSupport.blobs(count: 64, features: 5, classes: 2, seed: 24)
+        let targets = KLDivergence.oneHot(data.labels, classes: 2)
+        let net = Architectures.mlp(inputs: 5, hidden: [4], classes: 2, seed: 25)
+        var batches = 0
+        let stopped = Trainer(network: net).distill(pixels: data.pixels, targets: targets, epochs: 4, batchSize: 16,
+                                                    seed: 26, progress: { _ in batches += 1 },
+                                                    shouldContinue: { _ in false })
+        #expect(stopped.count == 1 && batches == 4)
+        let all = Trainer(network: net).distill(pixels: data.pixels, targets: targets, epochs: 3, batchSize: 16, seed: 27)
+        #expect(all.count == 3)
+    }
+
     @Test("softmax regression on 5,000 Fashion-MNIST images reaches > 70% test accuracy",
           .enabled(if: FileManager.default.fileExists(atPath: fashionDirectory)))
     func fashion() throws {
