@@ -37,18 +37,28 @@ let package = Package(
         // zlib and OpenBLAS for data and training.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        // Data sets, models and training (issue 5, in progress).
+        // Data sets, models and training.
         .target(name: "Learning", dependencies: ["CZlib", "COpenBLAS", "Mechanisms"]),
+        // Worker strategies: what a worker reports given what its model predicts.
+        .target(name: "Adversary", dependencies: ["Mechanisms"]),
+        // Training in the loop: federated distillation rounds through the contract, the
+        // prediction bank, and the consensus instantiations of Lu, Tang and Wang.
+        .target(
+            name: "Simulation",
+            dependencies: ["Adversary", "Learning", "Ledger", "Mechanisms", "Specs"]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "serumcheck",
             dependencies: [
-                "Mechanisms", "Ledger", "Specs", "Verification",
+                "Mechanisms", "Ledger", "Specs", "Verification", "Learning", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Release-mode settlement benchmark, run by scripts/bench.
         .executableTarget(name: "SettleBenchmark", dependencies: ["Mechanisms"]),
+        // Release-mode LeNet-5 training benchmark, run by scripts/bench.
+        .executableTarget(name: "TrainBenchmark", dependencies: ["Learning"]),
         .testTarget(name: "MechanismsTests", dependencies: ["Mechanisms"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Mechanisms"]),
         .testTarget(name: "SpecsTests", dependencies: ["Specs", "Mechanisms"]),
@@ -56,6 +66,11 @@ let package = Package(
         .testTarget(name: "GamesTests", dependencies: ["Games"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Solver", "Games", "Mechanisms", "Specs"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Mechanisms"]),
+        .testTarget(name: "AdversaryTests", dependencies: ["Adversary", "Mechanisms"]),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation", "Adversary", "Learning", "Ledger", "Mechanisms", "Specs"]
+        ),
         .testTarget(name: "SerumcheckTests", dependencies: ["serumcheck"]),
     ]
 )
