@@ -13,10 +13,13 @@ struct Serumcheck: ParsableCommand {
             mechanism is described by a TOML spec (see specs/README.md); every choice the papers
             make is a knob with a `paper` and a hardened value.
 
+            verify proves or refutes the incentive properties with Z3, settle settles one
+            round offline, and simulate runs whole rounds with real models trained on real data.
+
             Exit codes: 0 success, 1 a check failed, 2 bad input or usage.
             """,
         version: "0.1.0",
-        subcommands: [Settle.self, Verify.self]
+        subcommands: [Settle.self, Verify.self, Simulate.self]
     )
 }
 

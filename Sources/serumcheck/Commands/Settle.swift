@@ -120,17 +120,7 @@ struct Settle: ParsableCommand {
             print(table, terminator: "")
             return
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        do {
-            try OutputFile.write(encoder.encode(report), to: json)
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure(message: "\(json): cannot write the JSON output: \(error.localizedDescription)")
-        }
+        try OutputFile.writeJSON(report, to: json)
         if json != "-" { printError("settled; JSON written to \(json)") }
     }
 }

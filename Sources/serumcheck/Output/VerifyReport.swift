@@ -51,9 +51,7 @@ struct VerifyReport: Encodable {
     var allMet: Bool { specs.allSatisfy { $0.properties.allSatisfy(\.met) } }
 
     func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return try encoder.encode(self)
+        try OutputFile.json(self)
     }
 
     /// Writes `DIR/<spec name>.<property>.smt2` for every property Z3 was asked about.

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import Learning
+import Simulation
+import Specs
+
+/// `serumcheck simulate`: the round of Witt et al. with real training in the loop.
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train the workers of a spec, run its rounds through the contract, distil.",
+        discussion: """
+            Every worker whose strategy trains (honest, colluding) trains its network
+            on its private share of the data (a seeded Dirichlet split, [data]),
+            predicts on the public set X_pub and keeps the argmax (1-bit
+            quantisation). Each round every worker reports through its strategy
+            ([strategies]), honest workers only where their certainty
+            A_ij = local accuracy x max softmax reaches
+            training.certainty_threshold; the PTSFD contract takes the commits and
+            reveals and settles with the round's lambda; then every model distils on
+            (X_pub, aggregated labels) for training.distillation_epochs.
+
+            The table gives each worker's strategy, private set size, local epochs,
+            test accuracy before distillation and after the last round, samples
+            reported, PTSFD reward (summed over rounds) and net units (payouts minus
+            deposits). Progress goes to standard error.
+
+            Trained models and their X_pub predictions are cached in the prediction
+            bank (--bank), keyed by everything that determines them; a rerun reuses
+            them. Results are bit-identical for the same seed and --threads.
+
+            Examples:
+              serumcheck simulate specs/paper-fashion.toml
+              serumcheck simulate specs/paper-fashion.toml --rounds 3 --seed 7 \\
+                --json run.json
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The simulation spec (TOML with [data], [training], [strategies]).", valueName: "spec"))
+    var spec: String
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Write the results as JSON to this file (written whole or not at all; - for standard output).",
+        valueName: "file"))
+    var json: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Rounds to play (default: contract.rounds); rounds past the lambda schedule reuse its last lambda.",
+        valueName: "n"))
+    var rounds: Int?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Seed replacing data.seed and training.seed (split, initialisation, shuffling, reports, salts).",
+        valueName: "s"))
+    var seed: UInt64?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "OpenBLAS threads (default: the processor count); results are reproducible per seed and thread count.",
+        valueName: "n"))
+    var threads: Int?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Prediction bank directory (default: $XDG_CACHE_HOME/serumcheck/bank or ~/.cache/serumcheck/bank).",
+        valueName: "dir"))
+    var bank: String?
+
+    @Flag(name: .long, help: "Train every model afresh: neither read nor write the prediction bank.")
+    var noBank = false
+
+    @Flag(name: .long, help: "Print no progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if let rounds, !(1...1000).contains(rounds) {
+            throw ValidationError("--rounds \(rounds) is outside 1 ... 1000.")
+        }
+        if let threads, !(1...256).contains(threads) {
+            throw ValidationError("--threads \(threads) is outside 1 ... 256.")
+        }
+        if noBank && bank != nil { throw ValidationError("Give --bank DIR or --no-bank, not both.") }
+    }
+
+    func run() throws {
+        BLASCoreType.selectAndReexecIfNeeded()
+        let loaded: Spec
+        do { loaded = try Spec.load(path: spec) } catch { throw CommandFailure.badInput(error) }
+        let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let simulation: FederatedSimulation
+        do {
+            let plan = try SimulationPlan(spec: loaded, file: spec, rounds: rounds, seed: seed)
+            simulation = FederatedSimulation(
+                plan: plan, file: spec, bank: noBank ? nil : PredictionBank(directory: bankDirectory()),
+                threads: threadCount, command: reproducingCommand(plan: plan, threads: threadCount))
+        } catch { throw CommandFailure.badInput(error) }
+        let progress = ProgressDisplay(enabled: !quiet, workers: loaded.federation.workers,
+                                       rounds: simulation.plan.lambdas.count)
+        let result: SimulationResult
+        do { result = try simulation.run(onEvent: progress.handle) } catch { throw CommandFailure.badInput(error) }
+        progress.finish()
+        if let json {
+            try OutputFile.writeJSON(result, to: json)
+            if json != "-" && !quiet { printError("simulated; JSON written to \(json)") }
+        } else {
+            print(SimulateReport(result: result).table, terminator: "")
+        }
+    }
+
+    /// The bank directory from `--bank` or the XDG cache directory.
+    func bankDirectory() -> URL {
+        if let bank { return URL(fileURLWithPath: bank) }
+        let environment = ProcessInfo.processInfo.environment
+        if let cache = environment["XDG_CACHE_HOME"], !cache.isEmpty {
+            return URL(fileURLWithPath: cache).appendingPathComponent("serumcheck/bank")
+        }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/serumcheck/bank")
+    }
+
+    /// The command line that reproduces this run: the spec, its rounds, both seeds (equal
+    /// unless the spec sets them apart) and the thread count.
+    func reproducingCommand(plan: SimulationPlan, threads: Int) -> String {
+        let data = plan.simulation.data.seed, training = plan.simulation.training.seed
+        var words = ["serumcheck", "simulate", spec, "--rounds", "\(plan.lambdas.count)", "--threads", "\(threads)"]
+        if seed != nil || data == training { words += ["--seed", "\(training)"] }
+        return words.joined(separator: " ")
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `serumcheck simulate`: the built binary on a small slice of
+/// Fashion-MNIST (installed by scripts/setup), its table, JSON, exit codes and bank.
+@Suite(.serialized) struct SimulateCommandTests {
+    static let smallSpec = """
+        name = "small"
+        [federation]
+        workers = 3
+        classes = 10
+        accuracy = 0.8
+        [mechanism]
+        kind = "ptsfd"
+        beta = 1.0
+        deposit = 1000
+        [data]
+        alpha = 100.0
+        private_size = 200
+        public_size = 300
+        test_size = 300
+        [training]
+        architecture = "softmax"
+        epochs = 3
+        batch_size = 32
+        [strategies]
+        honest = 0.67
+        heuristic = 0.33
+        """
+
+    struct Output: Decodable {
+        struct Worker: Decodable {
+            var worker: Int; var strategy: String; var privateSize: Int; var reports: Int
+            var reward: Double; var net: Int; var accuracyBefore: Double?; var accuracyAfter: Double?
+            var fromBank: Bool
+        }
+        struct Timings: Decodable { var total: Double }
+        var workers: [Worker]
+        var rounds: [Round]
+        var timings: Timings
+        var command: String
+        var dataSeed: UInt64
+        struct Round: Decodable { var lambda: Double; var labelled: Int }
+    }
+
+    @Test func writesJSONAndReusesTheBank() throws {
+        let dir = try scratchDirectory(files: ["small.toml": Self.smallSpec])
+        let arguments = ["simulate", "small.toml", "--json", "out.json", "--seed", "4", "--threads", "1", "--bank", "bank"]
+        let first = try Serumcheck.run(arguments, in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("worker 0: trained"))
+        let output = try JSONDecoder().decode(Output.self, from: Data(contentsOf: dir.appendingPathComponent("out.json")))
+        #expect(output.workers.map(\.strategy) == ["honest", "honest", "heuristic"])
+        #expect(output.workers.map(\.privateSize) == [200, 200, 200])
+        #expect(output.workers.map(\.reports) == [300, 300, 300])
+        #expect(output.rounds.count == 1 && output.rounds[0].labelled == 300)
+        #expect(output.workers[0].reward > output.workers[2].reward)
+        #expect(output.workers[2].accuracyBefore == nil)
+        #expect(output.dataSeed == 4)
+        #expect(output.command == "serumcheck simulate small.toml --rounds 1 --threads 1 --seed 4")
+        #expect(output.timings.total > 0)
+
+        let second = try Serumcheck.run(arguments, in: dir)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("worker 0: from the bank"))
+        let again = try JSONDecoder().decode(Output.self, from: Data(contentsOf: dir.appendingPathComponent("out.json")))
+        #expect(again.workers.map(\.fromBank) == [true, true, false])
+        #expect(again.workers.map(\.net) == output.workers.map(\.net))
+        #expect(again.workers.map(\.accuracyAfter) == output.workers.map(\.accuracyAfter))
+    }
+
+    @Test func printsTheTableAndTheComparison() throws {
+        let dir = try scratchDirectory(files: ["small.toml": Self.smallSpec])
+        let result = try Serumcheck.run(["simulate", "small.toml", "--no-bank", "--quiet", "--rounds", "2"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        let header = result.stdout.split(separator: "\n").first { $0.hasPrefix("worker") }
+        #expect(header?.split(separator: " ").joined(separator: " ")
+            == "worker strategy model private epochs acc before acc after reports reward net units")
+        #expect(result.stdout.contains("round 1: lambda 1, 300 of 300 samples aggregated"))
+        #expect(result.stdout.contains("honest (2): mean reward"))
+        #expect(result.stdout.contains("reproduce: serumcheck simulate small.toml --rounds 2"))
+    }
+
+    @Test func refusesBadInputWithoutPartialOutput() throws {
+        let missing = Self.smallSpec.replacingOccurrences(
+            of: "[data]", with: "[data]\ntrain_images = \"nowhere/train-images.gz\"")
+        let dir = try scratchDirectory(files: [
+            "small.toml": Self.smallSpec, "missing.toml": missing,
+            "plain.toml": "name = \"plain\"\n[federation]\nworkers = 2\nclasses = 2\naccuracy = 0.9\n[mechanism]\nkind = \"ptsfd\"\ndeposit = 10\n",
+        ])
+        let cases: [([String], String)] = [
+            (["simulate", "plain.toml", "--json", "out.json"], "has no [data], [training] or [strategies] table"),
+            (["simulate", "missing.toml", "--json", "out.json", "--no-bank"], "nowhere/train-images.gz"),
+            (["simulate", "small.toml", "--rounds", "0", "--json", "out.json"], "--rounds 0 is outside 1 ... 1000"),
+            (["simulate", "small.toml", "--bank", "b", "--no-bank"], "not both"),
+            (["simulate", "absent.toml"], "absent.toml"),
+        ]
+        for (arguments, message) in cases {
+            let result = try Serumcheck.run(arguments, in: dir)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.json").path))
+        }
+    }
+}
