@@ -103,8 +103,7 @@ public final class Conv2D: Layer, ShardableLayer {
     ///
     /// - Complexity: O(n · F · C · k² · H' · W').
     public func forward(_ batch: Matrix, training: Bool) -> Matrix {
-        prepareShards(1)
-        return forward(batch, training: training, shard: 0)
+        forwardWholeBatch(batch, training: training)
     }
 
     /// Adds ∂L/∂W = G · colsᵀ and ∂L/∂b = Σ G to the gradients and folds Wᵀ · G back into
@@ -112,10 +111,7 @@ public final class Conv2D: Layer, ShardableLayer {
     ///
     /// - Complexity: O(n · F · C · k² · H' · W').
     public func backward(_ gradOutput: Matrix) -> Matrix {
-        prepareShards(1)
-        let result = backward(gradOutput, shard: 0, needsInputGradient: true)!
-        accumulateShardGradients(1)
-        return result
+        backwardWholeBatch(gradOutput)
     }
 
     /// Zeroes `[∂L/∂W, ∂L/∂b]`.

@@ -59,18 +59,14 @@ public final class Dense: Layer, ShardableLayer {
     ///
     /// - Complexity: O(n · inputs · outputs).
     public func forward(_ input: Matrix, training: Bool) -> Matrix {
-        prepareShards(1)
-        return forward(input, training: training, shard: 0)
+        forwardWholeBatch(input, training: training)
     }
 
     /// Adds `xᵀ · g` to ∂L/∂W and the column sums of `g` to ∂L/∂b; returns `g · Wᵀ`.
     ///
     /// - Complexity: O(n · inputs · outputs).
     public func backward(_ gradOutput: Matrix) -> Matrix {
-        prepareShards(1)
-        let result = backward(gradOutput, shard: 0, needsInputGradient: true)!
-        accumulateShardGradients(1)
-        return result
+        backwardWholeBatch(gradOutput)
     }
 
     /// Zeroes `[∂L/∂W, ∂L/∂b]`.

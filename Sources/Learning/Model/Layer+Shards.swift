@@ -34,6 +34,21 @@ extension ShardableLayer {
 
     /// No partial gradients (parameterless layers).
     func accumulateShardGradients(_ count: Int) {}
+
+    /// The public ``Layer/forward(_:training:)`` of a conforming layer: the one-shard case.
+    func forwardWholeBatch(_ input: Matrix, training: Bool) -> Matrix {
+        prepareShards(1)
+        return forward(input, training: training, shard: 0)
+    }
+
+    /// The public ``Layer/backward(_:)`` of a conforming layer: the one-shard case, with the
+    /// shard's partial parameter gradients added to `gradients`.
+    func backwardWholeBatch(_ gradOutput: Matrix) -> Matrix {
+        prepareShards(1)
+        let gradInput = backward(gradOutput, shard: 0, needsInputGradient: true)!
+        accumulateShardGradients(1)
+        return gradInput
+    }
 }
 
 extension Matrix {

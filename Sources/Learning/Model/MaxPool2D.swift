@@ -46,16 +46,14 @@ public final class MaxPool2D: Layer, ShardableLayer {
     ///
     /// - Complexity: O(n · C · H · W).
     public func forward(_ batch: Matrix, training: Bool) -> Matrix {
-        prepareShards(1)
-        return forward(batch, training: training, shard: 0)
+        forwardWholeBatch(batch, training: training)
     }
 
     /// Routes each output gradient to the input position of its window's maximum.
     ///
     /// - Complexity: O(n · C · H · W).
     public func backward(_ gradOutput: Matrix) -> Matrix {
-        prepareShards(1)
-        return backward(gradOutput, shard: 0, needsInputGradient: true)!
+        backwardWholeBatch(gradOutput)
     }
 
     func prepareShards(_ count: Int) {

@@ -25,16 +25,14 @@ public final class ReLU: Layer, ShardableLayer {
     ///
     /// - Complexity: O(n) in the number of elements.
     public func forward(_ input: Matrix, training: Bool) -> Matrix {
-        prepareShards(1)
-        return forward(input, training: training, shard: 0)
+        forwardWholeBatch(input, training: training)
     }
 
     /// `g` where the output was positive, 0 elsewhere.
     ///
     /// - Complexity: O(n) in the number of elements.
     public func backward(_ gradOutput: Matrix) -> Matrix {
-        prepareShards(1)
-        return backward(gradOutput, shard: 0, needsInputGradient: true)!
+        backwardWholeBatch(gradOutput)
     }
 
     func prepareShards(_ count: Int) {
