@@ -109,11 +109,7 @@ struct SimulationSpecRefusalTests {
 
     @Test(arguments: cases)
     func refused(_ c: Refused) {
-        guard let error = specRefusal(c.toml) else { return }
-        #expect(error.file == "x.toml")
-        #expect(error.key == c.key, "\(error)")
-        #expect(error.reason.contains(c.reason), "\(error)")
-        #expect(error.description == "x.toml: \(c.key): \(error.reason)")
+        c.expectRefused()
     }
 
     @Test func aFederationOutOfRangeIsReportedBeforeTheBroadcastLists() {

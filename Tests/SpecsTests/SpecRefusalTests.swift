@@ -17,6 +17,16 @@ struct Refused: Sendable, CustomTestStringConvertible {
     static func extra(_ lines: String, _ key: String, _ reason: String) -> Refused {
         Refused(toml: ptsfd(extra: lines), key: key, reason: reason)
     }
+
+    /// Expects the spec to be refused in file `x.toml`, naming `key`, with `reason` in the
+    /// message, formatted as `file: key: reason`.
+    func expectRefused(sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let error = specRefusal(toml, sourceLocation: sourceLocation) else { return }
+        #expect(error.file == "x.toml", sourceLocation: sourceLocation)
+        #expect(error.key == key, "\(error)", sourceLocation: sourceLocation)
+        #expect(error.reason.contains(reason), "\(error)", sourceLocation: sourceLocation)
+        #expect(error.description == "x.toml: \(key): \(error.reason)", sourceLocation: sourceLocation)
+    }
 }
 
 @Suite("Spec refusals name the file, the key and the reason")
@@ -115,11 +125,7 @@ struct SpecRefusalTests {
 
     @Test(arguments: cases)
     func refused(_ c: Refused) {
-        guard let error = specRefusal(c.toml) else { return }
-        #expect(error.file == "x.toml")
-        #expect(error.key == c.key, "\(error)")
-        #expect(error.reason.contains(c.reason), "\(error)")
-        #expect(error.description == "x.toml: \(c.key): \(error.reason)")
+        c.expectRefused()
     }
 
     @Test func unknownKind() {
