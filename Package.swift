@@ -25,7 +25,9 @@ let package = Package(
         // Mechanism specs (TOML) and vote files.
         .target(
             name: "Specs",
-            dependencies: ["Mechanisms", "Ledger", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "Mechanisms", "Ledger", "Adversary", .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
         // The Z3 C API (libz3-dev) and its Swift wrapper.
         .systemLibrary(name: "CZ3", pkgConfig: "z3", providers: [.apt(["libz3-dev"])]),
@@ -40,19 +42,25 @@ let package = Package(
         // Data sets, models and training.
         .target(name: "Learning", dependencies: ["CZlib", "COpenBLAS", "Mechanisms"]),
         // Worker strategies: what a worker reports given what its model predicts.
-        .target(name: "Adversary", dependencies: ["Mechanisms"]),
+        .target(name: "Adversary", dependencies: ["Mechanisms", "Ledger"]),
         // Training in the loop: federated distillation rounds through the contract, the
         // prediction bank, and the consensus instantiations of Lu, Tang and Wang.
         .target(
             name: "Simulation",
             dependencies: ["Adversary", "Learning", "Ledger", "Mechanisms", "Specs"]
         ),
+        // Adversarial fuzzing: stateful contract campaigns, economic campaigns, shrinking,
+        // counterexample files, shards.
+        .target(
+            name: "Fuzz",
+            dependencies: ["Adversary", "Ledger", "Mechanisms", "Specs", "Simulation"]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "serumcheck",
             dependencies: [
-                "Mechanisms", "Ledger", "Specs", "Verification", "Learning", "Simulation",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Mechanisms", "Ledger", "Specs", "Verification", "Learning", "Simulation", "Fuzz",
+                "Adversary", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Release-mode settlement benchmark, run by scripts/bench.
@@ -66,7 +74,11 @@ let package = Package(
         .testTarget(name: "GamesTests", dependencies: ["Games"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Solver", "Games", "Mechanisms", "Specs"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Mechanisms"]),
-        .testTarget(name: "AdversaryTests", dependencies: ["Adversary", "Mechanisms"]),
+        .testTarget(name: "AdversaryTests", dependencies: ["Adversary", "Mechanisms", "Ledger"]),
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: ["Fuzz", "Adversary", "Ledger", "Mechanisms", "Specs", "Simulation"]
+        ),
         .testTarget(
             name: "SimulationTests",
             dependencies: ["Simulation", "Adversary", "Learning", "Ledger", "Mechanisms", "Specs"]

@@ -1,20 +1,3 @@
-/// The parameters a spec gives the strategies (`[strategies]`).
-public struct StrategyParameters: Hashable, Sendable {
-    /// |C|.
-    public var classes: Int
-    /// The label distribution of heuristic workers.
-    public var heuristicLabels: [Double]
-    /// The class map of colluding workers.
-    public var collusionMap: [Int]
-
-    /// Parameters from their parts.
-    public init(classes: Int, heuristicLabels: [Double], collusionMap: [Int]) {
-        self.classes = classes
-        self.heuristicLabels = heuristicLabels
-        self.collusionMap = collusionMap
-    }
-}
-
 /// Strategy names, as written in specs, to the factories that build them.
 ///
 /// The catalog is a value: later work extends it with ``registering(_:_:)`` rather than by

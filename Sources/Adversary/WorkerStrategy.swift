@@ -45,4 +45,17 @@ public protocol WorkerStrategy: Sendable {
     ///   - generator: The worker's random stream for this round.
     func report(predictions: LocalPredictions?, context: ReportContext,
                 generator: inout SplitMix64) -> WorkerReport
+    /// What the worker does with the contract besides preparing its report
+    /// (``ProtocolConduct/follows`` unless the strategy is a protocol-level attacker).
+    var conduct: ProtocolConduct { get }
+    /// How many federation seats (registered identities) the party behind this strategy
+    /// fills with one model: 1, or k for a sybil.
+    var identities: Int { get }
+}
+
+extension WorkerStrategy {
+    /// Report-level strategies follow the protocol.
+    public var conduct: ProtocolConduct { .follows }
+    /// One identity per party.
+    public var identities: Int { 1 }
 }
