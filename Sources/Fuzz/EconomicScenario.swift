@@ -1,0 +1,74 @@
+import Adversary
+import Mechanisms
+
+/// A paired comparison: the worlds a property plays in every replication, and how the gain
+/// of each comparison is read off their outcomes.
+public struct EconomicScenario: Sendable {
+    /// One comparison between worlds.
+    public struct Comparison: Sendable {
+        /// What is compared, in words: `seat 3: heuristic vs honest`.
+        public var label: String
+        /// How the gains are judged.
+        public var rule: PairedTest.Rule
+        /// The gain of one replication from the outcomes of every world (in world order).
+        public var gain: @Sendable ([RoundOutcome]) -> Double
+    }
+
+    /// The worlds, each one plan per seat; world 0 is the reference.
+    public var worlds: [[SeatPlan]]
+    /// The comparisons judged on them.
+    public var comparisons: [Comparison]
+}
+
+/// What a property's judgment on one federation found.
+public struct ScenarioVerdict: Sendable, Hashable, Codable {
+    /// The comparison that decides: the violated one, or else the one closest to violation.
+    public var label: String
+    /// The test of that comparison.
+    public var test: PairedTest
+    /// Whether any comparison was violated.
+    public var violated: Bool
+    /// Out-of-protocol transactions the contract accepted in any world.
+    public var acceptedOutOfProtocol: Int
+}
+
+extension EconomicScenario {
+    /// Plays every world of every replication and judges each comparison.
+    /// - Throws: `ContractError` when the contract refuses a protocol-conforming transaction.
+    public func judge(_ f: Federation, confidence: Double) throws -> ScenarioVerdict {
+        var gains = [[Double]](repeating: [], count: comparisons.count)
+        var accepted = 0
+        for r in 0 ..< f.replications {
+            let noise = ReplicationNoise(federation: f, replication: r)
+            var outcomes: [RoundOutcome] = []
+            outcomes.reserveCapacity(worlds.count)
+            for world in worlds {
+                let outcome = try EconomicRound.play(f, seats: world, noise: noise)
+                accepted += outcome.acceptedOutOfProtocol
+                outcomes.append(outcome)
+            }
+            for (k, comparison) in comparisons.enumerated() {
+                gains[k].append(comparison.gain(outcomes))
+            }
+        }
+        var best: ScenarioVerdict? = nil
+        for (k, comparison) in comparisons.enumerated() {
+            let test = PairedTest(gains: gains[k], rule: comparison.rule, confidence: confidence)
+            let verdict = ScenarioVerdict(
+                label: comparison.label, test: test, violated: test.violated,
+                acceptedOutOfProtocol: accepted)
+            guard let current = best else {
+                best = verdict
+                continue
+            }
+            if (verdict.violated && !current.violated)
+                || (verdict.violated == current.violated && verdict.test.lowerBound > current.test.lowerBound)
+            {
+                best = verdict
+            }
+        }
+        guard var verdict = best else { preconditionFailure("EconomicScenario: no comparison") }
+        verdict.violated = verdict.violated || accepted > 0
+        return verdict
+    }
+}

@@ -1,0 +1,89 @@
+import Adversary
+import Mechanisms
+
+/// Equilibria, not just deviations: for each profile of the catalogue (all honest, all
+/// heuristic, all colluding, all misreporting, and mixes), whether some single worker gains
+/// by switching to another catalogue strategy, judged by the same paired test.
+public struct EquilibriumProfile: Hashable, Sendable {
+    /// The profile's name: `all honest`, `half honest, half heuristic`.
+    public var name: String
+    /// The strategy of seat i is `pattern[i % pattern.count]`.
+    public var pattern: [String]
+
+    /// The profiles examined, all honest first; case k of a campaign examines profile
+    /// `k % profiles.count`.
+    public static let profiles: [EquilibriumProfile] = [
+        .init(name: "all honest", pattern: ["honest"]),
+        .init(name: "all heuristic", pattern: ["heuristic"]),
+        .init(name: "all colluding", pattern: ["colluding"]),
+        .init(name: "all misreport", pattern: ["misreport"]),
+        .init(name: "half honest, half heuristic", pattern: ["honest", "heuristic"]),
+        .init(name: "half honest, half colluding", pattern: ["honest", "colluding"]),
+    ]
+
+    /// The strategies a single worker may switch to.
+    public static let deviations = [
+        "honest", "heuristic", "misreport", "colluding", "certainty-threshold", "padding",
+        "reveal-withholder", "commitment-copier", "label-count-liar",
+    ]
+}
+
+/// What one case found about one profile.
+public struct ProfileObservation: Hashable, Sendable, Codable {
+    /// The profile's name.
+    public var profile: String
+    /// Whether some single deviation pays (at the campaign's confidence).
+    public var left: Bool
+    /// The deviation closest to paying (or paying), in words.
+    public var deviation: String
+    /// Its paired test.
+    public var test: PairedTest
+    /// Mean net payout (units) per strategy of the profile, in the profile itself.
+    public var payoffs: [String: Double]
+}
+
+extension EconomicProperty {
+    /// Judges `profile` on `f`: one representative seat per strategy of the profile tries
+    /// every deviation; the profile is left when any deviation's gain passes the one-sided test.
+    public func observe(
+        _ profile: EquilibriumProfile, _ f: Federation, confidence: Double
+    ) throws -> ProfileObservation {
+        let p = f.parameters.parameters(classes: f.classes)
+        let names = (0 ..< f.workers).map { profile.pattern[$0 % profile.pattern.count] }
+        let base = names.enumerated().map { i, name in SeatPlan(strategy: make(name, p), modelOwner: i) }
+        var worlds = [base]
+        var comparisons: [EconomicScenario.Comparison] = []
+        var seen: Set<String> = []
+        for (seat, name) in names.enumerated() where seen.insert(name).inserted {
+            var q = p
+            q.copyTarget = (seat + 1) % f.workers
+            for deviation in EquilibriumProfile.deviations where deviation != name {
+                var world = base
+                world[seat] = SeatPlan(strategy: make(deviation, q), modelOwner: seat)
+                worlds.append(world)
+                let index = worlds.count - 1
+                comparisons.append(.init(
+                    label: "seat \(seat): \(name) -> \(deviation)", rule: .oneSided,
+                    gain: { o in Double(o[index].net[seat] - o[0].net[seat]) }))
+            }
+        }
+        let scenario = EconomicScenario(worlds: worlds, comparisons: comparisons)
+        let verdict = try scenario.judge(f, confidence: confidence)
+        // Payoffs in the profile itself, averaged over the replications.
+        var totals: [String: Double] = [:], counts: [String: Int] = [:]
+        for r in 0 ..< f.replications {
+            let noise = ReplicationNoise(federation: f, replication: r)
+            let outcome = try EconomicRound.play(f, seats: base, noise: noise)
+            for (i, name) in names.enumerated() {
+                totals[name, default: 0] += Double(outcome.net[i])
+                counts[name, default: 0] += 1
+            }
+        }
+        let payoffs = totals.mapValues { $0 }.reduce(into: [String: Double]()) { out, entry in
+            out[entry.key] = entry.value / Double(counts[entry.key]!)
+        }
+        return ProfileObservation(
+            profile: profile.name, left: verdict.violated, deviation: verdict.label,
+            test: verdict.test, payoffs: payoffs)
+    }
+}
