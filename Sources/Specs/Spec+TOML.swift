@@ -272,11 +272,11 @@ extension Spec {
         for id in t.table.keys {
             let key = t.keyPath(id)
             let name = try TOMLReader.asString(t.table[id]!, file: t.file, key: key)
-            guard let verdict = ExpectedVerdict(rawValue: name) else {
+            guard let verdict = ExpectedVerdict(word: name) else {
                 throw SpecError(
                     file: t.file, key: key,
-                    reason: "unknown verdict \"\(name)\" (expected \"proved\", \"refuted\" or "
-                        + "\"unknown\")")
+                    reason: "unknown verdict \"\(name)\" (expected \"proved\" or \"holds\", "
+                        + "\"refuted\" or \"violated\", or \"unknown\")")
             }
             checks[id] = verdict
         }

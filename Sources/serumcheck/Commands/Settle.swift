@@ -52,7 +52,7 @@ struct Settle: ParsableCommand {
 
     func run() throws {
         let loaded: Spec
-        do { loaded = try Spec.load(path: spec) } catch { throw CommandFailure.badInput(error) }
+        loaded = try loadSpec(spec)
         for (key, range) in [("deposit", loaded.mechanism.depositRange), ("reward", loaded.mechanism.rewardRange)]
         where range.count > 1 {
             throw CommandFailure(message: "\(spec): mechanism.\(key): is a range {min = \(range.lowerBound), max = \(range.upperBound)}; settle needs a single value")

@@ -82,7 +82,7 @@ struct Simulate: ParsableCommand {
     func run() throws {
         BLASCoreType.selectAndReexecIfNeeded()
         let loaded: Spec
-        do { loaded = try Spec.load(path: spec) } catch { throw CommandFailure.badInput(error) }
+        loaded = try loadSpec(spec)
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let simulation: FederatedSimulation
         do {

@@ -67,7 +67,7 @@ struct Verify: ParsableCommand {
     func run() throws {
         var loaded: [(path: String, spec: Spec)] = []
         for path in specs {
-            do { loaded.append((path, try Spec.load(path: path))) } catch { throw CommandFailure.badInput(error) }
+            loaded.append((path, try loadSpec(path)))
         }
         let requested = properties.compactMap(PropertyID.init(rawValue:))
         for id in requested where !loaded.contains(where: { Verifier.properties(for: $0.spec).contains(id) }) {
