@@ -9,5 +9,10 @@
 //   distribution) and `ColludingStrategy` (maps its predictions through a class map).
 // - `StrategyCatalog`: names (as written in specs) to strategy factories; later work
 //   registers new strategies here instead of growing a switch.
+// - Consensus (Lu, Tang and Wang, sections IV to VI): `ConsensusAction` (what a worker does in
+//   a commit-reveal round), the `ConsensusWorker` protocol, and the task-independent
+//   attackers `NonSubmitting`, `LazyGuesser`, `JunkSubmitter`, `CommitmentCopier`,
+//   `Withholder`, and the Table II coalition strategies `ConsensusCoalition` (sigma_1 ...
+//   sigma_7) with their `CoalitionMember`s. `ConsensusRound` (Simulation) carries them out.
 //
 // Plain data in, plain data out: no training, no contract, no I/O.

@@ -11,5 +11,10 @@
 // - `FederatedSimulation`: the whole run — train, report through the strategies, settle,
 //   distil on (X_pub, Y_aggr), measure test accuracy — reporting progress as it goes and
 //   returning a `SimulationResult` (plain data for tables and JSON).
-// - `Consensus/`: the two machine-learning instantiations of Lu, Tang and Wang, section V.
+// - `Consensus/`: the two machine-learning instantiations of Lu, Tang and Wang, section V
+//   (`ClassifierEvaluation`, `OutsourcedTraining`, their task-specific `ConsensusWorker`s such
+//   as `HonestEvaluator` and `TrainsFewerEpochs`), and `ConsensusRound`, which plays one round
+//   of the Ledger's consensus contract, carrying out each worker's `ConsensusAction` (copiers
+//   and withholders included). `ConsensusAction`, `ConsensusWorker` and the task-independent
+//   attackers live in `Adversary`.
 // - `WeightDigest`: Keccak-256 of a network's parameters.

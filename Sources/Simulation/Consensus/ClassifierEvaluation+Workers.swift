@@ -1,5 +1,6 @@
 // Consensus instantiations of Lu, Tang and Wang (section V): worker behaviours for the
 // classifier-evaluation task, one value type each; adding a behaviour means adding a type here.
+import Adversary
 import Ledger
 
 /// σt: evaluates the model on the coin's subset and reveals the indicator string.

@@ -1,94 +1,30 @@
-// Consensus instantiations of Lu, Tang and Wang (section V), end to end: what a worker does in
-// one commit-reveal round (`ConsensusAction`), who decides it (`ConsensusWorker`, one small
-// value type per behaviour), and one round of the Ledger's consensus contract played from
-// deploy to settlement (`ConsensusRound`).
+// Consensus instantiations of Lu, Tang and Wang (sections IV to VI), end to end: one round of
+// the Ledger's consensus contract played from deploy to settlement (`ConsensusRound`), carrying
+// out each worker's `ConsensusAction` (from `Adversary`), copiers and withholders included.
+import Adversary
 import Ledger
 import Mechanisms
-
-/// What one worker does in a consensus round (Lu, Tang and Wang, section IV: Commit, Reveal).
-public enum ConsensusAction: Hashable, Sendable {
-    /// Registers with the deposit d, commits to the result and reveals it (σt when the result
-    /// is the correct one, σf otherwise, or σe when it lies in E_ck).
-    case reveal([UInt8])
-    /// Registers and commits to the result but never reveals (σe: fails to de-commit).
-    case commitWithoutReveal([UInt8])
-    /// Registers with the deposit and never commits (σe: fails to commit).
-    case registerOnly
-    /// Never registers, so pays no deposit; the round still counts it as a failed worker.
-    case absent
-
-    /// The result the worker commits to, if any.
-    public var committedResult: [UInt8]? {
-        switch self {
-        case .reveal(let result), .commitWithoutReveal(let result): result
-        case .registerOnly, .absent: nil
-        }
-    }
-}
-
-/// A worker's behaviour in a consensus task: from the task to what it does in the round.
-///
-/// One small value type per behaviour (honest, or one kind of laziness); add a behaviour by
-/// adding a conforming type.
-/// A machine-learning task run through the consensus mechanism, whose public randomness is
-/// the requester's coin r (section V).
-public protocol ConsensusTask {
-    /// r: the requester's coin.
-    var coin: Hash32 { get }
-}
-
-extension ConsensusTask {
-    /// The consensus round for this task with deposit d and reward r; the task's public input
-    /// (for the `equalToInput` rule of E_ck) is the coin's 32 bytes.
-    public func round(deposit: Int, reward: Int) -> ConsensusRound {
-        ConsensusRound(deposit: deposit, reward: reward, input: coin.bytes)
-    }
-
-    /// Runs the task end to end through the Ledger's consensus contract: each worker decides
-    /// its action (training or evaluating as it chooses), then `round(deposit:reward:)` is
-    /// played.
-    /// - Parameters:
-    ///   - workers: the workers' behaviours, in worker order.
-    ///   - deposit: d.
-    ///   - reward: r.
-    /// - Throws: `ContractError` if the contract refuses a transaction.
-    public func run(
-        _ workers: [any ConsensusWorker<Self>], deposit: Int, reward: Int
-    ) throws(ContractError) -> ConsensusRoundOutcome {
-        try round(deposit: deposit, reward: reward).play(self, workers: workers)
-    }
-}
-
-public protocol ConsensusWorker<Task> {
-    /// The kind of task (`ClassifierEvaluation`, `OutsourcedTraining`).
-    associatedtype Task
-    /// A short label for reports, such as "honest" or "fewer epochs (1)".
-    var name: String { get }
-    /// What the worker does in the round of `task`.
-    func action(for task: Task) -> ConsensusAction
-}
-
-/// A worker that pays the deposit and then does nothing (σe), for any task.
-public struct NonSubmitting<Task>: ConsensusWorker, Sendable {
-    /// A non-submitting worker.
-    public init() {}
-
-    /// "does not submit".
-    public var name: String { "does not submit" }
-
-    /// Always `.registerOnly`.
-    public func action(for task: Task) -> ConsensusAction { .registerOnly }
-}
 
 /// One round of the Ledger's consensus contract (Lu, Tang and Wang, sections IV and VI),
 /// played from deploy to settlement: TaskPrepare (the requester pays r in at deploy, each
 /// worker registers with d), Commit, Reveal and Reward.
 ///
-/// Timeline: every registering worker registers and commits at the deploy height, every
-/// revealing worker reveals when the reveal window opens, and the requester settles at the
-/// first settle height. Worker k is `Address(index: k)`; salts are deterministic
-/// (`Keccak256(address || input)`), which is harmless in a simulation but not how a real
-/// worker picks its secret.
+/// Timeline, all at the heights of the contract's windows:
+/// 1. at the deploy height every registering worker registers and commits its own result, in
+///    worker order; then every copier (`.copyCommitment(of:)`), in worker order, commits the
+///    hashCommit its target has published (none if the target has not committed by then);
+/// 2. when the reveal window opens, every `.reveal` worker reveals;
+/// 3. then every withholder (`.revealUnlessUnprofitable`), in worker order, dry-runs its
+///    reveal on a copy of the contract (a value type): it reveals there, assumes the
+///    withholders after it reveal too and the copiers copy, settles the copy and reads its own
+///    payout; it reveals for real only if that payout is at least d;
+/// 4. then every copier whose target has revealed sends the target's payload; a reveal the
+///    contract refuses as a mismatch (the `bound` commitment) is recorded in
+///    `ConsensusRoundOutcome.refusedReveals` and the copier stays unrevealed;
+/// 5. the requester settles at the first settle height.
+///
+/// Worker k is `Address(index: k)`; salts are deterministic (`Keccak256(address || input)`),
+/// which is harmless in a simulation but not how a real worker picks its secret.
 public struct ConsensusRound: Hashable, Sendable {
     /// d, each worker's deposit (>= 1).
     public var deposit: Int
@@ -144,38 +80,106 @@ public struct ConsensusRound: Hashable, Sendable {
             members: (0 ..< workers).map(Self.worker))
     }
 
-    /// Plays the round with one action per worker, in worker order.
-    /// - Parameter actions: what each worker does (at least one).
+    /// Worker `k`'s reveal payload for `result`, with its deterministic salt.
+    func payload(_ k: Int, _ result: [UInt8]) -> RevealPayload {
+        .result(result, salt: Keccak256.hash(Self.worker(k).bytes + input))
+    }
+
+    /// Plays the round with one action per worker, in worker order (see the timeline above).
+    /// - Parameter actions: what each worker does (at least one); a copier's target is another
+    ///   worker of the round.
     /// - Returns: the settled contract and its round record.
-    /// - Throws: `ContractError` if the contract refuses a transaction (a bug in the round or
-    ///   a configuration the contract rejects).
-    /// - Complexity: O(n + total result size) plus one Keccak-256 per commitment.
+    /// - Throws: `ContractError` if the contract refuses a transaction other than a copier's
+    ///   mismatching reveal (a bug in the round or a configuration the contract rejects).
+    /// - Complexity: O(n + total result size) plus one Keccak-256 per commitment, and one dry
+    ///   run of the reveal phase and settlement per withholder.
     public func play(_ actions: [ConsensusAction]) throws(ContractError) -> ConsensusRoundOutcome {
         precondition(!actions.isEmpty && actions.count < 1_000_000,
                      "ConsensusRound.play: \(actions.count) workers")
+        for (k, action) in actions.enumerated() {
+            if case .copyCommitment(let target) = action {
+                precondition(actions.indices.contains(target) && target != k,
+                             "ConsensusRound.play: worker \(k) copies worker \(target)")
+            }
+        }
         var contract = try Contract(
             config: config(workers: actions.count), deployer: requester, height: deployHeight)
         let start = contract.roundStart
-        let members = contract.config.members
-        func payload(_ k: Int, _ result: [UInt8]) -> RevealPayload {
-            .result(result, salt: Keccak256.hash(members[k].bytes + input))
-        }
-        for (k, action) in actions.enumerated() where action != .absent {
-            try contract.register(members[k], value: deposit, at: start)
+        for (k, action) in actions.enumerated() where action.registers {
+            try contract.register(Self.worker(k), value: deposit, at: start)
             if let result = action.committedResult {
                 try contract.commit(
-                    members[k], contract.commitment(of: payload(k, result), by: members[k]),
+                    Self.worker(k), contract.commitment(of: payload(k, result), by: Self.worker(k)),
                     at: start)
             }
         }
-        let reveal = contract.revealBlocks.lowerBound
         for (k, action) in actions.enumerated() {
-            if case .reveal(let result) = action {
-                try contract.reveal(members[k], payload(k, result), at: reveal)
+            if case .copyCommitment(let target) = action,
+                let published = contract.seats[target].commitment
+            {
+                try contract.commit(Self.worker(k), published, at: start)
             }
         }
+        let open = contract.revealBlocks.lowerBound
+        for (k, action) in actions.enumerated() {
+            if case .reveal(let result) = action {
+                try contract.reveal(Self.worker(k), payload(k, result), at: open)
+            }
+        }
+        var withheld: [Int] = []
+        for (k, action) in actions.enumerated() {
+            guard case .revealUnlessUnprofitable(let result) = action else { continue }
+            if try revealingPays(k, result, actions, contract, at: open) {
+                try contract.reveal(Self.worker(k), payload(k, result), at: open)
+            } else {
+                withheld.append(k)
+            }
+        }
+        let refused = try revealCopies(actions, in: &contract, at: open)
         try contract.settle(requester, round: 0, at: contract.settleHeight)
-        return ConsensusRoundOutcome(actions: actions, contract: contract)
+        return ConsensusRoundOutcome(
+            actions: actions, contract: contract, refusedReveals: refused, withheld: withheld)
+    }
+
+    /// The withholder's dry run: on a copy of `contract`, worker `k` reveals `result`, the
+    /// withholders after it reveal, the copiers copy, and the copy is settled; whether `k`'s
+    /// payout there is at least the deposit.
+    func revealingPays(
+        _ k: Int, _ result: [UInt8], _ actions: [ConsensusAction], _ contract: Contract,
+        at open: Int
+    ) throws(ContractError) -> Bool {
+        var dryRun = contract
+        try dryRun.reveal(Self.worker(k), payload(k, result), at: open)
+        for j in actions.indices where j > k {
+            if case .revealUnlessUnprofitable(let later) = actions[j] {
+                try dryRun.reveal(Self.worker(j), payload(j, later), at: open)
+            }
+        }
+        _ = try revealCopies(actions, in: &dryRun, at: open)
+        try dryRun.settle(requester, round: 0, at: dryRun.settleHeight)
+        return dryRun.records[0].payouts[k] >= deposit
+    }
+
+    /// Every copier whose target has revealed (and that has committed) sends the target's
+    /// payload, in worker order; returns the reveals the contract refused as mismatches.
+    /// - Throws: any other refusal.
+    func revealCopies(
+        _ actions: [ConsensusAction], in contract: inout Contract, at open: Int
+    ) throws(ContractError) -> [Int: ContractError] {
+        var refused: [Int: ContractError] = [:]
+        for (k, action) in actions.enumerated() {
+            guard case .copyCommitment(let target) = action,
+                contract.seats[k].commitment != nil,
+                let copied = contract.seats[target].reveal
+            else { continue }
+            do {
+                try contract.reveal(Self.worker(k), copied, at: open)
+            } catch {
+                guard case .revealMismatch = error else { throw error }
+                refused[k] = error
+            }
+        }
+        return refused
     }
 
     /// Asks each worker what it does with `task`, then plays the round.
@@ -187,27 +191,5 @@ public struct ConsensusRound: Hashable, Sendable {
         _ task: Task, workers: [any ConsensusWorker<Task>]
     ) throws(ContractError) -> ConsensusRoundOutcome {
         try play(workers.map { $0.action(for: task) })
-    }
-}
-
-/// A settled consensus round.
-public struct ConsensusRoundOutcome: Equatable, Sendable {
-    /// What each worker did, in worker order.
-    public var actions: [ConsensusAction]
-    /// The contract after settlement (balances not yet withdrawn).
-    public var contract: Contract
-
-    /// The contract's record of the round.
-    public var record: RoundRecord { contract.records[0] }
-
-    /// What the contract credits each worker (deposit refund included), in worker order.
-    public var payouts: [Int] { record.payouts }
-
-    /// Each worker's utility, payout minus the deposit it paid (0 for an absent worker that
-    /// paid nothing and got nothing): the entries of Lu, Tang and Wang's Tables I and II.
-    public var utilities: [Int] {
-        zip(actions, record.payouts).map { action, payout in
-            action == .absent ? payout : payout - contract.config.deposit
-        }
     }
 }

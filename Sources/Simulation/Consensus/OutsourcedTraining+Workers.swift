@@ -1,6 +1,7 @@
 // Consensus instantiations of Lu, Tang and Wang (section V): worker behaviours for the
 // outsourced-training task. Each trains by a recipe (the task's, or a cheaper or different
 // one) and reveals the weight digest; adding a behaviour means adding a type here.
+import Adversary
 
 /// A training worker: trains by `recipe(for:)` and reveals the trained network's
 /// `weightDigest`.

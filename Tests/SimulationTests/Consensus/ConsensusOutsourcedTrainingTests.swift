@@ -1,3 +1,4 @@
+import Adversary
 import Learning
 import Ledger
 import Testing

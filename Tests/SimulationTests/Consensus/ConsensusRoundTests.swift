@@ -1,3 +1,4 @@
+import Adversary
 import Ledger
 import Testing
 
