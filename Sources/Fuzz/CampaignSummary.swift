@@ -90,3 +90,15 @@ public struct ProfileSummary: Hashable, Sendable, Codable {
         return out
     }
 }
+
+extension EconomicCampaign.Summary {
+    /// The summary with every counterexample's reproduce command set to `command` (a `--time`
+    /// run knows its budget only at the end).
+    public func withCommand(_ command: String) -> Self {
+        var out = self
+        for k in out.properties.indices {
+            out.properties[k].violation?.counterexample?.command = command
+        }
+        return out
+    }
+}

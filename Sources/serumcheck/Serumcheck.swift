@@ -19,7 +19,7 @@ struct Serumcheck: ParsableCommand {
             Exit codes: 0 success, 1 a check failed, 2 bad input or usage.
             """,
         version: "0.1.0",
-        subcommands: [Settle.self, Verify.self, Simulate.self]
+        subcommands: [Settle.self, Verify.self, Simulate.self, FuzzCommand.self, ReplayCommand.self, MergeCommand.self]
     )
 }
 

@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import Fuzz
+import Specs
+
+/// `serumcheck fuzz`: adversarial campaigns against a spec's mechanism and contract.
+struct FuzzCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fuzz",
+        abstract: "Attack a mechanism with random federations and strategies; shrink every violation.",
+        discussion: """
+            Each case k draws a federation within the spec's ranges from (seed, k) alone:
+            n, |C|, the prior and the knobs from the spec, each worker's accuracy, beta and
+            lambda from their ranges, m public samples in 50 ... 300, a background mix of
+            strategies from the catalogue (or the spec's [strategies]), and the attack
+            parameters. Every round is played through the contract (register, commit, reveal,
+            settle, payout). Each economic property is a paired comparison: the attacker against
+            the same seat playing honestly, over R = 32 replications with the same noise,
+            judged by a one-sided t-test at 99% (violated only when the attacker's mean gain is
+            positive with that confidence). A rejection is confirmed with fresh noise and twice
+            the replications, then shrunk (fewer workers, samples, classes, replications, an
+            honest background) while it still fails with the same seeds, and written to
+            --out DIR/<spec>/<property>.json; `serumcheck replay` runs it again.
+
+            Economic properties: \(FuzzPropertyID.allCases.filter { $0.layer == .economic }.map(\.rawValue).joined(separator: ", ")).
+            Equilibria: \(FuzzPropertyID.honestUniqueEquilibrium.rawValue) (case k examines one profile of the
+            catalogue and every single-worker switch away from it).
+
+            The spec's [checks] gives each property's expected outcome ("holds" by default, or
+            "violated"; "proved" and "refuted" mean the same). Exit 0 when every outcome meets
+            its expectation, 1 when one does not, 2 on bad input.
+
+            Results depend only on --seed and --budget: the same values give byte-identical
+            JSON with any --threads and any --shard split (merge the shards with
+            `serumcheck merge`). --time stops after a wall-clock limit instead, which is not
+            reproducible (the run prints the --budget that reproduces it).
+
+            Examples:
+              serumcheck fuzz specs/paper-literal.toml --budget 20
+              serumcheck fuzz specs/paper.toml --seed 7 --budget 200 --shard 0/4 --json shard0.json
+              serumcheck fuzz specs/paper.toml --property sybil-unprofitable --no-shrink
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Mechanism specs (TOML) to fuzz.", valueName: "spec"))
+    var specs: [String]
+
+    @Option(name: .long, help: ArgumentHelp("The campaign seed; every case's randomness derives from (seed, case index).", valueName: "s"))
+    var seed: UInt64 = 0
+
+    @Option(name: .long, help: ArgumentHelp("Cases to run (federations drawn), over all shards.", valueName: "n"))
+    var budget: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Run cases until this many seconds have passed (not reproducible; prints the --budget that is).", valueName: "seconds"))
+    var time: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Where workers' predictions come from: synthetic (a seeded confusion-matrix model).", valueName: "source"))
+    var workers: WorkerSource = .synthetic
+
+    @Option(name: .customLong("property"), help: ArgumentHelp("Judge only this property (repeatable). Default: every property of the spec's mechanism.", valueName: "id"))
+    var properties: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Run shard I of N (0 <= I < N): cases k with k % N == I. I may be `env` to read JOB_COMPLETION_INDEX.", valueName: "I/N"))
+    var shard: String?
+
+    @Option(name: .long, help: ArgumentHelp("Threads running cases (default: the processor count); results do not depend on it.", valueName: "n"))
+    var threads: Int?
+
+    @Option(name: .customLong("shrink-limit"), help: ArgumentHelp("Evaluations spent shrinking each counterexample.", valueName: "n"))
+    var shrinkLimit: Int = 200
+
+    @Flag(name: .customLong("no-shrink"), help: "Keep counterexamples as found.")
+    var noShrink = false
+
+    @Option(name: .long, help: ArgumentHelp("Directory for counterexample files (<dir>/<spec name>/<property>.json).", valueName: "dir"))
+    var out: String = "serumcheck-fuzz"
+
+    @Option(name: .long, help: ArgumentHelp("Write the results as JSON (schema 1) to this file (written whole or not at all; - for standard output).", valueName: "file"))
+    var json: String?
+
+    @Flag(name: .long, help: "Print no progress and no table (the exit code and --json still tell).")
+    var quiet = false
+
+    /// The worker sources of `--workers`.
+    enum WorkerSource: String, ExpressibleByArgument, CaseIterable {
+        case synthetic, bank, pipeline
+    }
+
+    func validate() throws {
+        if budget != nil && time != nil { throw ValidationError("Give --budget N or --time SECONDS, not both.") }
+        if let budget, !(1 ... 10_000_000).contains(budget) { throw ValidationError("--budget \(budget) is outside 1 ... 10000000.") }
+        if let time, !(time > 0 && time <= 86_400) { throw ValidationError("--time \(time) is outside (0, 86400] seconds.") }
+        if let threads, !(1 ... 256).contains(threads) { throw ValidationError("--threads \(threads) is outside 1 ... 256.") }
+        if !(0 ... 1_000_000).contains(shrinkLimit) { throw ValidationError("--shrink-limit \(shrinkLimit) is outside 0 ... 1000000.") }
+        for id in properties where FuzzPropertyID(rawValue: id) == nil {
+            throw ValidationError("--property \(id): no fuzz property has that id (known: \(FuzzPropertyID.allCases.map(\.rawValue).joined(separator: ", "))).")
+        }
+        switch workers {
+        case .synthetic: break
+        case .bank, .pipeline:
+            throw ValidationError("--workers \(workers.rawValue) is not available yet; use --workers synthetic.")
+        }
+        _ = try parsedShard()
+    }
+
+    /// `--shard I/N` as (I, N); (0, 1) without it.
+    func parsedShard() throws -> (index: Int, count: Int) {
+        guard let shard else { return (0, 1) }
+        let parts = shard.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var indexText = parts.first ?? ""
+        if indexText == "env" {
+            guard let value = ProcessInfo.processInfo.environment["JOB_COMPLETION_INDEX"] else {
+                throw ValidationError("--shard env/N: JOB_COMPLETION_INDEX is not set.")
+            }
+            indexText = value
+        }
+        guard parts.count == 2, let i = Int(indexText), let n = Int(parts[1]), n >= 1, n <= 100_000, (0 ..< n).contains(i) else {
+            throw ValidationError("--shard \(shard): expected I/N with 0 <= I < N <= 100000, for example 0/4.")
+        }
+        return (i, n)
+    }
+
+    func run() throws {
+        let loaded = try specs.map { path -> (String, Spec, String) in
+            let spec = try loadSpec(path)
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            return (path, spec, text)
+        }
+        try OutputFile.checkWritable(json)
+        let (shardIndex, shardCount) = try parsedShard()
+        let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        var reports: [FuzzReport] = []
+        var files: [(String, Counterexample)] = []
+        for (path, spec, text) in loaded {
+            let runner = FuzzRunner(
+                spec: spec, path: path, text: text, seed: seed, properties: selected(for: spec),
+                threads: threadCount, shrinkLimit: noShrink ? 0 : shrinkLimit, out: out,
+                shard: shardCount > 1 ? (shardIndex, shardCount) : nil, quiet: quiet)
+            let report = try runner.run(budget: budget, time: time)
+            reports.append(report)
+            files += report.counterexampleFiles(out: out, specName: spec.name)
+            if !quiet { print(FuzzReportTable(report: report).rendered, terminator: "") }
+        }
+        for (path, counterexample) in files { try OutputFile.writeJSON(counterexample, to: path, createDirectories: true) }
+        if let json {
+            if reports.count == 1 { try OutputFile.writeJSON(reports[0], to: json) } else { try OutputFile.writeJSON(reports, to: json) }
+        }
+        if !reports.allSatisfy(\.allMet) { throw ExitCode(ExitCodes.checkFailed) }
+    }
+
+    /// The properties judged on `spec`: `--property`, or every property of its mechanism
+    /// that the synthetic source can judge (the contract layer for both mechanisms; the
+    /// economic layer and equilibria for PTSFD).
+    func selected(for spec: Spec) -> [FuzzPropertyID] {
+        let all = FuzzPropertyID.allCases.filter { id in
+            switch id.layer {
+            case .contract: return false
+            case .economic, .equilibrium: return spec.mechanism.kind == .ptsfd
+            case .pipeline: return false
+            }
+        }
+        return properties.isEmpty ? all : all.filter { properties.contains($0.rawValue) }
+    }
+}

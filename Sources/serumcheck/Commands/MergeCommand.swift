@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Fuzz
+import Specs
+
+/// `serumcheck merge`: joins the JSON of fuzz shards into the result of one unsharded run.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Join fuzz shard results (--json files of --shard I/N runs) into one campaign's result.",
+        discussion: """
+            The shards must come from one campaign (same spec, seed and budget). Case counts add,
+            the violation of lowest case index is kept (with its counterexample, which is
+            written again into --out), so the merged JSON is byte for byte what one unsharded
+            run writes. Exit 0 when every outcome meets the spec's expectation, 1 otherwise.
+
+            Example:
+              for i in 0 1 2; do serumcheck fuzz specs/paper.toml --budget 30 --shard $i/3 --json s$i.json; done
+              serumcheck merge s0.json s1.json s2.json --json merged.json
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Shard result files (fuzz --json).", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Write the merged result as JSON to this file (- for standard output).", valueName: "file"))
+    var json: String
+
+    @Option(name: .long, help: ArgumentHelp("Directory for the counterexample files.", valueName: "dir"))
+    var out: String = "serumcheck-fuzz"
+
+    @Flag(name: .long, help: "Print no table.")
+    var quiet = false
+
+    func run() throws {
+        try OutputFile.checkWritable(json)
+        var reports: [FuzzReport] = []
+        for file in files {
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: file))
+                reports.append(try JSONDecoder().decode(FuzzReport.self, from: data))
+            } catch {
+                throw CommandFailure(message: "\(file): not a fuzz result file: \(error)")
+            }
+        }
+        guard let first = reports.first else { throw CommandFailure(message: "no files to merge") }
+        let spec = try loadSpec(first.spec)
+        let command = first.summary.properties.compactMap { $0.violation?.counterexample?.command }.first
+            ?? "serumcheck fuzz \(first.spec) --seed \(first.seed) --budget \(first.budget)"
+        let merged: FuzzReport
+        do {
+            merged = try FuzzReport.merge(reports, spec: spec, confidence: 0.99, out: out, command: command)
+        } catch { throw CommandFailure(message: "\(error)") }
+        for (path, counterexample) in merged.counterexampleFiles(out: out, specName: spec.name) {
+            try OutputFile.writeJSON(counterexample, to: path, createDirectories: true)
+        }
+        try OutputFile.writeJSON(merged, to: json)
+        if !quiet { print(FuzzReportTable(report: merged).rendered, terminator: "") }
+        if !merged.allMet { throw ExitCode(ExitCodes.checkFailed) }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Fuzz
+import Specs
+
+/// `serumcheck replay`: runs saved counterexamples again.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay counterexample files: exit 1 while a violation is still there, 0 once it is gone.",
+        discussion: """
+            Each file (written by `serumcheck fuzz` into --out) holds the property, the embedded
+            spec, the seeds and the minimal federation. replay judges the property again with
+            the same seeds and prints whether it is still violated. With --spec OTHER the
+            federation is deployed with OTHER's knobs instead (for example a hardened spec), so a
+            committed counterexample doubles as a regression test of the fix.
+
+            Exit 0 when no file is violated any more, 1 when one still is, 2 on bad input.
+
+            Examples:
+              serumcheck replay serumcheck-fuzz/paper-literal/label-count-integrity.json
+              serumcheck replay reports/counterexamples/*.json --spec specs/paper.toml
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Counterexample files (JSON, schema 1).", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Deploy with this spec's knobs instead of the embedded spec's.", valueName: "spec"))
+    var spec: String?
+
+    func run() throws {
+        let other = try spec.map(loadSpec)
+        var stillViolated = 0
+        for file in files {
+            let counterexample: Counterexample
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: file))
+                counterexample = try JSONDecoder().decode(Counterexample.self, from: data)
+            } catch {
+                throw CommandFailure(message: "\(file): not a counterexample file: \(error)")
+            }
+            let verdict: ScenarioVerdict
+            do { verdict = try Replay.judge(counterexample, knobsFrom: other) } catch {
+                throw CommandFailure(message: "\(file): \(error)")
+            }
+            if verdict.violated { stillViolated += 1 }
+            let shape = counterexample.federation?.shape ?? "-"
+            print("\(file): \(counterexample.property) \(verdict.violated ? "still violated" : "holds now") "
+                + "(\(shape); \(verdict.label); mean gain \(FuzzReportTable.number(verdict.test.mean)), "
+                + "lower bound \(FuzzReportTable.number(verdict.test.lowerBound)))")
+        }
+        if stillViolated > 0 { throw ExitCode(ExitCodes.checkFailed) }
+    }
+}
