@@ -83,6 +83,6 @@ let package = Package(
             name: "SimulationTests",
             dependencies: ["Simulation", "Adversary", "Learning", "Ledger", "Mechanisms", "Specs"]
         ),
-        .testTarget(name: "SerumcheckTests", dependencies: ["serumcheck"]),
+        .testTarget(name: "SerumcheckTests", dependencies: ["serumcheck", "Ledger", "Mechanisms"]),
     ]
 )
