@@ -150,6 +150,9 @@ public struct ContractCampaignResult: Hashable, Sendable {
     public var accepted = 0
     /// Every violation found, shrunk, by case index then property.
     public var violations: [ContractCounterexample] = []
+
+    /// An empty result.
+    public init() {}
 }
 
 /// One slot per worker thread, each written by exactly one worker.
