@@ -52,6 +52,7 @@ public struct ContractCampaign: Sendable {
     /// violation.
     /// - Returns: the case as run (its steps up to the violating one) and the violations of
     ///   that step (empty when every step passed), plus how many steps were accepted.
+    @_specialize(exported: true, where C == Contract)
     public func runCase<C: ContractUnderTest>(
         _ index: Int, on _: C.Type
     ) -> (contractCase: ContractCase, violations: [ContractViolation], accepted: Int) {
@@ -79,6 +80,7 @@ public struct ContractCampaign: Sendable {
     /// Runs the campaign on implementation `C` (the Ledger's `Contract` by default).
     /// - Returns: the counts and every violation, shrunk, ordered by case index and property.
     /// - Complexity: O(cases * steps) transactions, spread over `threads`.
+    @_specialize(exported: true, where C == Contract)
     public func run<C: ContractUnderTest>(on implementation: C.Type = Contract.self)
         -> ContractCampaignResult
     {
