@@ -65,6 +65,8 @@ let package = Package(
         ),
         // Release-mode settlement benchmark, run by scripts/bench.
         .executableTarget(name: "SettleBenchmark", dependencies: ["Mechanisms"]),
+        // Release-mode contract fuzzing benchmark, run by scripts/bench.
+        .executableTarget(name: "FuzzBenchmark", dependencies: ["Fuzz", "Ledger"]),
         // Release-mode LeNet-5 training benchmark, run by scripts/bench.
         .executableTarget(name: "TrainBenchmark", dependencies: ["Learning"]),
         .testTarget(name: "MechanismsTests", dependencies: ["Mechanisms"]),
@@ -83,6 +85,6 @@ let package = Package(
             name: "SimulationTests",
             dependencies: ["Simulation", "Adversary", "Learning", "Ledger", "Mechanisms", "Specs"]
         ),
-        .testTarget(name: "SerumcheckTests", dependencies: ["serumcheck"]),
+        .testTarget(name: "SerumcheckTests", dependencies: ["serumcheck", "Ledger", "Mechanisms"]),
     ]
 )

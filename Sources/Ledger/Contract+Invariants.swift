@@ -20,11 +20,11 @@ extension Contract {
         for (account, amount) in balances {
             check(amount > 0, "balance of \(account) is \(amount); it must be positive or absent")
         }
-        let named = [
-            ("paidIn", funds.paidIn), ("withdrawn", funds.withdrawn), ("slashed", funds.slashed),
-            ("residue", funds.residue), ("escrow", funds.escrow),
-        ]
-        for (name, amount) in named { check(amount >= 0, "\(name) is negative: \(amount)") }
+        check(funds.paidIn >= 0, "paidIn is negative: \(funds.paidIn)")
+        check(funds.withdrawn >= 0, "withdrawn is negative: \(funds.withdrawn)")
+        check(funds.slashed >= 0, "slashed is negative: \(funds.slashed)")
+        check(funds.residue >= 0, "residue is negative: \(funds.residue)")
+        check(funds.escrow >= 0, "escrow is negative: \(funds.escrow)")
 
         let claimable = sumOrNil(balances.values)
         let accounted = claimable.flatMap {
@@ -35,7 +35,7 @@ extension Contract {
             "not conserved: paid in \(funds.paidIn), but withdrawn + claimable + slashed + "
                 + "residue + escrow = \(accounted.map(String.init) ?? "overflow")")
 
-        let registered = seats.filter(\.registered).count
+        let registered = seats.count(where: \.registered)
         let (deposits, overflow) = registered.multipliedReportingOverflow(by: config.deposit)
         let reward = isFinished ? 0 : config.requesterReward
         check(
@@ -67,7 +67,14 @@ extension Contract {
         check(
             round <= config.rounds && records.count == round,
             "round \(round) of \(config.rounds) with \(records.count) records")
+        // One pass over the records, with overflow-checked running sums (no allocation).
         var start = deployHeight
+        var credited: Int? = 0, recorded: Int? = 0, slashedSum: Int? = 0, residueSum: Int? = 0
+        func add(_ total: inout Int?, _ amount: Int?) {
+            guard let t = total, let a = amount else { total = nil; return }
+            let (sum, overflow) = t.addingReportingOverflow(a)
+            total = overflow ? nil : sum
+        }
         for (k, record) in records.enumerated() {
             check(record.round == k, "record \(k) is for round \(record.round)")
             check(
@@ -76,23 +83,30 @@ extension Contract {
             check(record.settleHeight >= record.startHeight, "round \(k) settled before it started")
             start = record.settleHeight
             check(record.payouts.count == record.workers.count, "round \(k): payouts per worker")
-            check(record.payouts.allSatisfy { $0 >= 0 }, "round \(k): negative payout")
-            let out = sumOrNil(
-                record.payouts + [record.requesterRefund, record.slashedAmount, record.residue])
+            var paid: Int? = 0
+            var negative = false
+            for payout in record.payouts {
+                negative = negative || payout < 0
+                add(&paid, payout)
+            }
+            check(!negative, "round \(k): negative payout")
+            add(&paid, record.requesterRefund)
+            var out = paid
+            add(&out, record.slashedAmount)
+            add(&out, record.residue)
             check(out == record.paidIn, "round \(k): pays out \(out ?? -1) of \(record.paidIn)")
+            add(&credited, paid ?? -1)
+            add(&recorded, record.paidIn)
+            add(&slashedSum, record.slashedAmount)
+            add(&residueSum, record.residue)
         }
         check(start == roundStart, "round \(round) starts at \(roundStart), not \(start)")
-        let credited = sumOrNil(records.map { sumOrNil($0.payouts + [$0.requesterRefund]) ?? -1 })
-        let totalIn = sumOrNil(records.map(\.paidIn) + [funds.escrow])
+        add(&recorded, funds.escrow)
         check(
-            totalIn == funds.paidIn,
-            "records and escrow hold \(totalIn ?? -1), not \(funds.paidIn)")
-        check(
-            sumOrNil(records.map(\.slashedAmount)) == funds.slashed,
-            "slashed account \(funds.slashed) does not match the records")
-        check(
-            sumOrNil(records.map(\.residue)) == funds.residue,
-            "residue account \(funds.residue) does not match the records")
+            recorded == funds.paidIn,
+            "records and escrow hold \(recorded ?? -1), not \(funds.paidIn)")
+        check(slashedSum == funds.slashed, "slashed account \(funds.slashed) does not match the records")
+        check(residueSum == funds.residue, "residue account \(funds.residue) does not match the records")
         check(
             credited != nil && credited == claimable.flatMap { sumOrNil([$0, funds.withdrawn]) },
             "credited \(credited ?? -1), but claimable + withdrawn differ")

@@ -61,7 +61,7 @@ public struct ConsensusTerms: Hashable, Sendable {
 }
 
 /// Everything fixed when the contract is deployed (Witt et al., section 4.1).
-public struct ContractConfig: Hashable, Sendable {
+public struct ContractConfig: Hashable, Sendable, Codable {
     /// Which reward mechanism the contract runs.
     public enum Mechanism: Hashable, Sendable {
         /// The Peer Truth Serum for Federated Distillation (Witt et al.).

@@ -9,7 +9,7 @@ import Darwin
 ///
 /// The contract can detect these itself. The set is a predicate built from rules; footnote 6 of
 /// the paper suggests a low-entropy filter, offered here as `minimumEntropy`.
-public struct CommonKnowledgeSet: Hashable, Sendable {
+public struct CommonKnowledgeSet: Hashable, Sendable, Codable {
     /// One way a result can be common-knowledge junk.
     public enum Rule: Hashable, Sendable {
         /// Every byte is 0x00 (an empty result counts as all-zero).

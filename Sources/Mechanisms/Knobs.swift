@@ -52,7 +52,7 @@ public enum PayoutRule: String, CaseIterable, Sendable, Codable {
 }
 
 /// Every choice the PTSFD paper makes, as a named knob.
-public struct Knobs: Hashable, Sendable {
+public struct Knobs: Hashable, Sendable, Codable {
     public var normalization: Normalization
     public var aggregation: Aggregation
     public var labelCount: LabelCountPolicy

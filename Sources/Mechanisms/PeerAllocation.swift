@@ -2,8 +2,10 @@
 /// k workers (Witt et al., section 4.7: "each sample is classified by a maximum of two workers",
 /// Eq. 15, generalised to k).
 ///
-/// Sample j is given to the first k entries of a Fisher-Yates shuffle of the workers drawn from
-/// stream j of the seed, so the allocation of one sample can be recomputed on its own, as a
+/// Sample j is given to the first k entries of a partial Fisher-Yates shuffle of the workers:
+/// step t swaps position t with position `t + draw(below: n - t)` of stream j of the seed
+/// (`SplitMix64(seed:stream:)`, `SplitMix64.draw(below:)`), so the same seed allocates the same
+/// samples on every platform, so the allocation of one sample can be recomputed on its own, as a
 /// contract would from a public seed (for example a block hash).
 public struct PeerAllocation: Hashable, Sendable {
     public let workers: Int
@@ -27,7 +29,7 @@ public struct PeerAllocation: Hashable, Sendable {
         var order = Array(0 ..< workers)
         var rng = SplitMix64(seed: seed, stream: UInt64(sample))
         for t in 0 ..< peersPerSample {
-            let pick = t + Int(rng.next(upperBound: UInt64(workers - t)))
+            let pick = t + Int(rng.draw(below: UInt64(workers - t)))
             order.swapAt(t, pick)
         }
         return order[0 ..< peersPerSample].sorted()

@@ -58,3 +58,34 @@ import Testing
         #expect(all == five)
     }
 }
+
+/// The project's own bounded draw, pinned to values checked by hand against a reference
+/// transcription of SplitMix64 and Lemire's Algorithm 5 (Python integers).
+@Suite struct BoundedDrawTests {
+    @Test func splitMixSeedZeroStartsWithTheReferenceOutput() {
+        var rng = SplitMix64(seed: 0)
+        #expect(rng.next() == 0xE220_A839_7B1D_CDAF)
+    }
+
+    @Test func drawsMatchTheHandCheckedValues() {
+        var rng = SplitMix64(seed: 0)
+        // 0xE220A8397B1DCDAF * 10 / 2^64 = 8.83..., so 8; and so on.
+        let bounds: [UInt64] = [10, 3, 1000, 1 << 63 + 1, 7]
+        #expect(bounds.map { rng.draw(below: $0) } == [8, 1, 26, 8_954_805_688_390_271_222, 0])
+    }
+
+    @Test func rejectionDrawsAgain() {
+        // Bound 2^63 + 1: the low halves of the first two products fall below
+        // 2^64 mod bound, so the third output decides.
+        var rng = SplitMix64(seed: 0)
+        #expect(rng.draw(below: 1 << 63 + 1) == 243_808_509_735_772_839)
+        #expect(rng.state == 15_755_400_384_260_043_839)  // three outputs consumed
+    }
+
+    @Test func allocationsMatchTheHandCheckedValues() {
+        let a = PeerAllocation(workers: 5, samples: 6, peersPerSample: 2, seed: 42)
+        #expect((0 ..< 6).map(a.workers(for:)) == [[1, 4], [0, 1], [0, 3], [3, 4], [0, 2], [2, 4]])
+        let b = PeerAllocation(workers: 4, samples: 4, peersPerSample: 3, seed: 7)
+        #expect((0 ..< 4).map(b.workers(for:)) == [[0, 2, 3], [1, 2, 3], [0, 1, 3], [0, 1, 3]])
+    }
+}

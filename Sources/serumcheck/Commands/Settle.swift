@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Ledger
 import Mechanisms
 import Specs
 
@@ -11,9 +12,10 @@ struct Settle: ParsableCommand {
             PTSFD specs (mechanism.kind = "ptsfd") take a votes file: CSV, one row per worker,
             one comma-separated integer class label per public sample, -1 for no report. The
             round is settled with the spec's beta, the first entry of its lambda schedule and its
-            knobs; the output gives the aggregated labels and, per worker, the samples reported,
-            the reward (lambda * sum_j tau_ij), the mean reward per reported sample and the
-            integer payout out of the pool of deposits under the spec's payout rule.
+            knobs (under peers_per_sample = k, with the contract's round-0 allocation seed
+            derived from mechanism.seed); the output gives the aggregated labels and, per
+            worker, the samples reported, the reward (lambda * sum_j tau_ij), the mean reward
+            per reported sample and the integer payout out of the pool of deposits under the spec's payout rule.
 
             Consensus specs (mechanism.kind = "consensus") take a results file instead: one line
             per worker, the revealed result in hex, or `-` for no submission.
@@ -84,9 +86,11 @@ struct Settle: ParsableCommand {
             throw CommandFailure(message: "\(votesPath): has \(matrix.workers) rows (workers), but "
                 + "\(self.spec) sets federation.workers = \(spec.federation.workers)")
         }
+        // Round 0's allocation seed, derived from the spec's seed exactly as the contract
+        // derives it, so `settle` and the contract mask the same samples.
         let settlement = PTSFD.settle(
             votes: matrix, parameters: parameters, knobs: spec.knobs,
-            allocationSeed: spec.mechanism.seed)
+            allocationSeed: Contract.allocationSeed(spec.mechanism.seed, round: 0))
         let plan = Payout.plan(
             rule: spec.knobs.payout,
             deposits: [Int](repeating: spec.mechanism.deposit, count: matrix.workers),
