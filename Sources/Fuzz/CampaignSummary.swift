@@ -27,8 +27,9 @@ public struct PropertySummary: Hashable, Sendable, Codable {
         public var caseIndex: Int
         /// The deciding comparison.
         public var label: String
-        /// Its test (for a confirmed violation: the confirmation's test).
-        public var test: PairedTest
+        /// Its test (for a confirmed violation: the confirmation's test); absent for contract
+        /// invariants, which a single step violates.
+        public var test: PairedTest?
         /// The shrunk counterexample of a confirmed violation.
         public var counterexample: Counterexample?
     }
@@ -41,7 +42,7 @@ public struct PropertySummary: Hashable, Sendable, Codable {
         out.unconfirmed += other.unconfirmed
         out.violation = [violation, other.violation].compactMap { $0 }.min { $0.caseIndex < $1.caseIndex }
         out.nearest = [nearest, other.nearest].compactMap { $0 }.max {
-            ($0.test.lowerBound, -$0.caseIndex) < ($1.test.lowerBound, -$1.caseIndex)
+            ($0.test?.lowerBound ?? -.infinity, -$0.caseIndex) < ($1.test?.lowerBound ?? -.infinity, -$1.caseIndex)
         }
         return out
     }

@@ -1,7 +1,8 @@
 /// A violation, everything needed to replay it: the versioned content of a counterexample file.
 ///
-/// `serumcheck replay FILE` re-judges `property` on the stored federation (economic and
-/// equilibrium properties) with the stored seeds; it exits 1 while the violation is there and
+/// `serumcheck replay FILE` re-judges `property` on the stored federation (economic
+/// properties) with the stored seeds, or replays the stored transaction sequence on the
+/// Ledger's contract (contract invariants); it exits 1 while the violation is there and
 /// 0 once it is gone, so committed counterexamples are regression tests.
 public struct Counterexample: Hashable, Sendable, Codable {
     /// The file format's version.
@@ -27,6 +28,8 @@ public struct Counterexample: Hashable, Sendable, Codable {
     public var federation: Federation?
     /// The profile left stable (`honest-unique-equilibrium`).
     public var profile: String?
+    /// The minimal transaction sequence (contract invariants).
+    public var contract: ContractCounterexample?
     /// The deciding comparison, in words.
     public var label: String
     /// Its test on the minimal federation.

@@ -169,7 +169,8 @@ public struct EconomicCampaign: Sendable {
         let counterexample = Counterexample(
             schema: Counterexample.schema, property: id.rawValue, specName: spec.name,
             specPath: specPath, specText: specText, seed: options.seed, caseIndex: index,
-            confidence: options.confidence, federation: minimal, profile: nil, label: verdict.label,
+            confidence: options.confidence, federation: minimal, profile: nil, contract: nil,
+            label: verdict.label,
             test: verdict.test, originalShape: f.shape, shrinkSteps: steps, command: options.command)
         return PropertySummary.Finding(
             caseIndex: index, label: verdict.label, test: verdict.test, counterexample: counterexample)

@@ -70,8 +70,8 @@ extension FuzzReport {
             let decisive = property.violation ?? property.nearest
             lines.append(Line(
                 id: property.id, outcome: property.outcome, expected: expected, cases: property.cases,
-                effect: decisive?.test.mean, lowerBound: decisive?.test.lowerBound,
-                confidence: decisive == nil ? nil : confidence, comparison: decisive?.label,
+                effect: decisive?.test?.mean, lowerBound: decisive?.test?.lowerBound,
+                confidence: decisive?.test == nil ? nil : confidence, comparison: decisive?.label,
                 counterexample: property.violation == nil
                     ? nil : counterexamplePath(out: out, spec: spec.name, property: property.id),
                 reproduce: property.violation?.counterexample.map { _ in

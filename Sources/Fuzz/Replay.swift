@@ -1,3 +1,4 @@
+import Ledger
 import Specs
 
 /// Replays a counterexample: the stored property judged again on the stored minimal
@@ -14,29 +15,52 @@ public enum Replay {
             switch self {
             case .unsupportedSchema(let s): "schema \(s) is not supported (this serumcheck reads schema \(Counterexample.schema))"
             case .unknownProperty(let id): "no property is called \"\(id)\""
-            case .noFederation(let id): "the counterexample of \(id) holds no federation"
-            case .notEconomic(let id): "\(id) is not replayed from a federation"
+            case .noFederation(let id): "the counterexample of \(id) holds no federation or transaction sequence"
+            case .notEconomic(let id): "\(id) has no replayable counterexample"
             }
         }
     }
 
-    /// Judges `counterexample` again; with `spec`, the federation is deployed with that spec's
-    /// knobs instead (for example the hardened ones), everything else as stored.
-    /// - Returns: the verdict; `violated` while the defect is there.
-    public static func judge(_ counterexample: Counterexample, knobsFrom spec: Spec? = nil) throws -> ScenarioVerdict {
+    /// What a replay found.
+    public struct Result: Hashable, Sendable {
+        /// Whether the property is still violated.
+        public var violated: Bool
+        /// The deciding comparison or the violated step, in words.
+        public var detail: String
+    }
+
+    /// Judges `counterexample` again; with `spec`, the federation (or the contract) is deployed
+    /// with that spec's knobs instead (for example the hardened ones), everything else as stored.
+    /// - Returns: `violated` while the defect is there.
+    public static func judge(_ counterexample: Counterexample, knobsFrom spec: Spec? = nil) throws -> Result {
         guard counterexample.schema == Counterexample.schema else {
             throw Failure.unsupportedSchema(counterexample.schema)
         }
         guard let id = FuzzPropertyID(rawValue: counterexample.property) else {
             throw Failure.unknownProperty(counterexample.property)
         }
-        guard var federation = counterexample.federation else { throw Failure.noFederation(id.rawValue) }
-        if let spec { federation.knobs = KnobSettings(spec.knobs) }
         switch id.layer {
         case .economic:
-            return try EconomicProperty().scenario(id, federation)
+            guard var federation = counterexample.federation else { throw Failure.noFederation(id.rawValue) }
+            if let spec { federation.knobs = KnobSettings(spec.knobs) }
+            let verdict = try EconomicProperty().scenario(id, federation)
                 .judge(federation, confidence: counterexample.confidence)
-        case .contract, .equilibrium, .pipeline:
+            return Result(
+                violated: verdict.violated,
+                detail: "\(federation.shape); \(verdict.label); mean gain \(verdict.test.mean), "
+                    + "lower bound \(verdict.test.lowerBound)")
+        case .contract:
+            guard var contractCase = counterexample.contract?.contractCase else { throw Failure.noFederation(id.rawValue) }
+            if let spec, case .ptsfd(var terms) = contractCase.config.mechanism {
+                terms.knobs = spec.knobs
+                contractCase.config.mechanism = .ptsfd(terms)
+            }
+            let violations = try replay(contractCase, on: Contract.self, properties: [id], caseIndex: counterexample.caseIndex)
+            return Result(
+                violated: !violations.isEmpty,
+                detail: "\(contractCase.steps.count) transactions; "
+                    + (violations.first.map { "step \($0.step): \($0.message)" } ?? "no step violates it"))
+        case .equilibrium, .pipeline:
             throw Failure.notEconomic(id.rawValue)
         }
     }

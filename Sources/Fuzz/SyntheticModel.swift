@@ -72,21 +72,11 @@ public enum Sampling {
         Double(generator.next() >> 11) * 0x1p-53
     }
 
-    /// A uniform integer in `0 ..< bound` by Lemire's multiply-shift with rejection
-    /// (Lemire 2019, "Fast random integer generation in an interval").
-    /// - Precondition: `bound > 0`.
+    /// A uniform integer in `0 ..< bound` (`SplitMix64.draw(below:)`, Lemire's method).
     @inlinable public static func below(_ bound: UInt64, using generator: inout SplitMix64)
         -> UInt64
     {
-        precondition(bound > 0, "Sampling.below: empty range")
-        var product = generator.next().multipliedFullWidth(by: bound)
-        if product.low < bound {
-            let threshold = (0 &- bound) % bound
-            while product.low < threshold {
-                product = generator.next().multipliedFullWidth(by: bound)
-            }
-        }
-        return product.high
+        generator.draw(below: bound)
     }
 
     /// A uniform integer in `range`.
