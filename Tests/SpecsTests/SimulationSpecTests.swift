@@ -1,3 +1,4 @@
+import Adversary
 import Specs
 import Testing
 
@@ -158,7 +159,7 @@ struct SimulationSpecTests {
     func fractionsBecomeCountsByLargestRemainder(_ c: FractionCase) throws {
         let s = try #require(
             try simulation("[strategies]\n\(c.table)", federation: federation(c.workers)))
-        let expected = zip(Spec.Simulation.Strategies.kinds, c.counts).flatMap { kind, count in
+        let expected = zip(StrategyCatalog.standard.names, c.counts).flatMap { kind, count in
             [String](repeating: kind, count: count)
         }
         #expect(s.strategies.assignment == expected)
@@ -178,7 +179,8 @@ struct SimulationSpecTests {
                 }
             }
         }
-        #expect(S.assignment(fractions: [0.5, 0, 0.5], workers: 3) == ["honest", "honest", "colluding"])
+        #expect(S.assignment(fractions: [0.5, 0, 0.5], workers: 3, names: ["honest", "heuristic", "colluding"])
+            == ["honest", "honest", "colluding"])
     }
 
     @Test func noStrategiesMeansEveryWorkerIsHonest() throws {
