@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(name: "TrainBenchmark", dependencies: ["Learning"]),
         .testTarget(name: "MechanismsTests", dependencies: ["Mechanisms"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Mechanisms"]),
-        .testTarget(name: "SpecsTests", dependencies: ["Specs", "Mechanisms"]),
+        .testTarget(name: "SpecsTests", dependencies: ["Specs", "Mechanisms", "Adversary"]),
         .testTarget(name: "SolverTests", dependencies: ["Solver"]),
         .testTarget(name: "GamesTests", dependencies: ["Games"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Solver", "Games", "Mechanisms", "Specs"]),

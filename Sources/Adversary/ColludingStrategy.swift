@@ -7,8 +7,11 @@ public struct ColludingStrategy: WorkerStrategy {
     /// The class reported for each predicted class.
     public let classMap: [Int]
 
-    /// `"colluding"`.
-    public var name: String { "colluding" }
+    /// `"colluding"`, the name specs and the catalogue use.
+    public static let name = "colluding"
+
+    /// ``name``.
+    public var name: String { Self.name }
     /// Colluding workers train (they need predictions to map).
     public var trainsModel: Bool { true }
 

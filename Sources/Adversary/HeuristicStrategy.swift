@@ -7,8 +7,11 @@ public struct HeuristicStrategy: WorkerStrategy {
     /// The probability of each class, non-negative, summing to 1.
     public let distribution: [Double]
 
-    /// `"heuristic"`.
-    public var name: String { "heuristic" }
+    /// `"heuristic"`, the name specs and the catalogue use.
+    public static let name = "heuristic"
+
+    /// ``name``.
+    public var name: String { Self.name }
     /// Heuristic workers do not train.
     public var trainsModel: Bool { false }
 

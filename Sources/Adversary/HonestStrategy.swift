@@ -3,8 +3,11 @@ import Mechanisms
 /// The honest strategy of Witt et al., section 3.2: train, predict, and report the argmax label
 /// of every sample whose certainty A_ij (Eq. 5) reaches the threshold, with a true labelCount.
 public struct HonestStrategy: WorkerStrategy {
-    /// `"honest"`.
-    public var name: String { "honest" }
+    /// `"honest"`, the name specs and the catalogue use.
+    public static let name = "honest"
+
+    /// ``name``.
+    public var name: String { Self.name }
     /// Honest workers train.
     public var trainsModel: Bool { true }
 

@@ -1,7 +1,8 @@
 /// Strategy names, as written in specs, to the factories that build them.
 ///
 /// The catalog is a value: later work extends it with ``registering(_:_:)`` rather than by
-/// editing a switch, and a simulation takes the catalog it is given.
+/// editing a switch, and a simulation takes the catalog it is given. Specs resolve the names
+/// in `[strategies]` through ``standard``, in its registration order.
 public struct StrategyCatalog: Sendable {
     /// Builds a strategy from the spec's parameters.
     public typealias Factory = @Sendable (StrategyParameters) -> any WorkerStrategy
@@ -29,9 +30,26 @@ public struct StrategyCatalog: Sendable {
         factories[name].map { $0(parameters) }
     }
 
-    /// The paper's strategies: `honest`, `heuristic` and `colluding` (Witt et al., section 5).
+    /// The strategies of Witt et al., section 5 (`honest`, `heuristic`, `colluding`), then the
+    /// attackers: report-level (`misreport`, `certainty-threshold`, `padding`,
+    /// `label-count-liar`), protocol-level (`commitment-copier`, `reveal-withholder`,
+    /// `out-of-protocol`) and identity-level (`sybil`). Each name is its type's `name`.
+    ///
+    /// The factories trust their parameters: specs validate `[strategies]` first.
     public static let standard = StrategyCatalog()
-        .registering("honest") { _ in HonestStrategy() }
-        .registering("heuristic") { HeuristicStrategy(distribution: $0.heuristicLabels) }
-        .registering("colluding") { ColludingStrategy(classMap: $0.collusionMap) }
+        .registering(HonestStrategy.name) { _ in HonestStrategy() }
+        .registering(HeuristicStrategy.name) { HeuristicStrategy(distribution: $0.heuristicLabels) }
+        .registering(ColludingStrategy.name) { ColludingStrategy(classMap: $0.collusionMap) }
+        .registering(MisreportStrategy.name) { MisreportStrategy(map: $0.misreportMap) }
+        .registering(CertaintyThresholdStrategy.name) {
+            CertaintyThresholdStrategy(threshold: $0.certaintyThreshold)
+        }
+        .registering(PaddingStrategy.name) {
+            PaddingStrategy(threshold: $0.certaintyThreshold, rate: $0.paddingRate, random: $0.paddingRandom)
+        }
+        .registering(CommitmentCopierStrategy.name) { CommitmentCopierStrategy(target: $0.copyTarget) }
+        .registering(RevealWithholderStrategy.name) { _ in RevealWithholderStrategy() }
+        .registering(LabelCountLiarStrategy.name) { LabelCountLiarStrategy(lie: $0.labelCountLie) }
+        .registering(SybilStrategy.name) { SybilStrategy(identities: $0.sybilIdentities) }
+        .registering(OutOfProtocolSender.name) { OutOfProtocolSender(move: $0.outOfProtocolMove) }
 }

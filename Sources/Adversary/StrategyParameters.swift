@@ -7,15 +7,18 @@ public struct StrategyParameters: Hashable, Sendable {
     public var heuristicLabels: [Double]
     /// The class map of colluding workers (`collusionMap[x]` is reported for x).
     public var collusionMap: [Int]
-    /// The class map of a misreporting worker.
+    /// The class map of a misreporting worker (`misreportMap[x]` is reported for x; by default
+    /// x + 1 mod |C|).
     public var misreportMap: [Int]
-    /// The certainty A_ij (Eq. 5) a certainty-threshold worker needs to report sample j.
+    /// The certainty A_ij (Eq. 5) a certainty-threshold or padding worker needs to report
+    /// sample j without padding, in [0, 1].
     public var certaintyThreshold: Double
-    /// The share of the samples below its threshold that a padding worker reports anyway.
+    /// The share of the samples below its threshold that a padding worker reports anyway, in
+    /// [0, 1].
     public var paddingRate: Double
     /// Whether a padding worker pads with random labels (true) or its own unsure predictions.
     public var paddingRandom: Bool
-    /// k, the identities one sybil party registers with one model.
+    /// k, the identities one sybil party registers with one model (>= 1).
     public var sybilIdentities: Int
     /// The worker whose commitment a commitment copier copies.
     public var copyTarget: Int
@@ -45,12 +48,14 @@ public struct StrategyParameters: Hashable, Sendable {
     }
 }
 
-/// The labelCount a liar reveals beside its true votes.
+/// The labelCount a liar reveals beside its true votes (``LabelCountLiarStrategy``, which
+/// works out why these lies pay when the contract trusts the count).
 public enum LabelCountLie: String, Hashable, Sendable, CaseIterable {
-    /// Claims huge counts for the classes it did not report and none for the ones it did,
-    /// which (trusted) makes R_i small on its own reported classes and raises its own reward.
+    /// Claims m = |X_pub| for every class: every other worker's R_i(x) rises on every class
+    /// (normalization `paper`), their mean reward falls, and the liar's own reward, which its
+    /// labelCount cannot move, rises relative to it, raising its payout.
     case raiseOwn = "raise-own"
-    /// Claims huge counts for the classes it reported, which (trusted) inflates G(x) for the
-    /// others and lowers their rewards.
+    /// Claims m = |X_pub| for every class it reported and 0 for the others: the other workers'
+    /// R_i(x) rises, and their rewards fall, on the liar's own classes.
     case lowerOthers = "lower-others"
 }

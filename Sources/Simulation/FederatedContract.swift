@@ -8,17 +8,23 @@ import Specs
 ///
 /// Each round: every worker registers (paying the deposit) and posts hashCommit at the round's
 /// start, reveals `Y`, labelCount and salt when the reveal window opens, and a stranger settles
-/// at the deadline. Salts are Keccak-256 of (salt seed, worker, round), so a seed reproduces
+/// at the deadline; workers with a ``ProtocolConduct`` other than `follows` deviate as
+/// ``play(_:conduct:)`` describes. Salts are Keccak-256 of (salt seed, worker, round), so a seed reproduces
 /// every commitment.
 public struct FederatedContract: Sendable {
     /// The contract's state.
-    public private(set) var contract: Contract
+    public internal(set) var contract: Contract
     /// The workers' accounts, in worker order.
     public let members: [Address]
     /// What each worker has paid in so far (deposits).
     public private(set) var paidIn: [Int]
+    /// The transactions the contract refused, as it must: out-of-protocol moves and copied
+    /// reveals under a bound commitment.
+    public internal(set) var refusals: [Refusal] = []
+    /// The reveals that reveal withholders held back, by round and worker.
+    public internal(set) var withheld: [(round: Int, worker: Int)] = []
     private let saltSeed: UInt64
-    private static let settler = Address(index: 0x5E77_1E)
+    static let settler = Address(index: 0x5E77_1E)
 
     /// Deploys the contract of `spec` for `lambdas.count` rounds over `samples` public samples.
     ///
@@ -62,25 +68,92 @@ public struct FederatedContract: Sendable {
 
     /// Plays the current round with one report per worker and returns its settled record.
     ///
-    /// - Throws: ``SimulationError/contract(_:)`` if the contract refuses a transaction.
-    public mutating func play(_ reports: [WorkerReport]) throws(SimulationError) -> RoundRecord {
+    /// Each worker's ``ProtocolConduct`` is carried out, in an order that shows it only what
+    /// it could see on chain:
+    /// 1. at the round's start every worker but the copiers registers and commits (an
+    ///    out-of-protocol sender also sends its bad registration or commit, see
+    ///    ``sendOutOfProtocol(_:worker:phase:)``); then each copier registers and commits the
+    ///    commitment its target published;
+    /// 2. when the reveal window opens, the workers that follow the protocol (and the
+    ///    out-of-protocol senders, after their bad reveal) reveal;
+    /// 3. each reveal withholder, in worker order, settles a copy of the contract with its own
+    ///    reveal added and reveals only when that pays at least its deposit back
+    ///    (``revealPays(_:payload:)``);
+    /// 4. each copier reveals its target's payload, if the target revealed; the contract
+    ///    refuses it when the commitment binds the sender (`commitment = "bound"`), and the
+    ///    copier is then slashed as a worker that did not reveal;
+    /// 5. a stranger settles at the deadline.
+    ///
+    /// - Parameters:
+    ///   - reports: One report per worker (a copier's is ignored: it reveals its target's).
+    ///   - conduct: One conduct per worker; `nil` means every worker follows the protocol.
+    ///     A copier's target is another worker that does not copy.
+    /// - Throws: ``SimulationError/contract(_:)`` if the contract refuses a transaction of the
+    ///   protocol, or accepts (or is changed by) an out-of-protocol one.
+    public mutating func play(_ reports: [WorkerReport], conduct: [ProtocolConduct]? = nil)
+        throws(SimulationError) -> RoundRecord
+    {
         precondition(reports.count == members.count, "one report per worker")
+        let conduct = conduct ?? [ProtocolConduct](repeating: .follows, count: members.count)
+        precondition(conduct.count == members.count, "one conduct per worker")
         let round = contract.round
         let start = contract.roundStart
+        let deposit = contract.config.deposit
         let payloads = reports.enumerated().map { worker, report in
             RevealPayload.labels(y: report.y, labelCount: report.labelCount, salt: salt(worker: worker, round: round))
         }
+        var copiers: [(worker: Int, target: Int)] = []
+        var withholders: [Int] = []
         do {
             for (worker, member) in members.enumerated() {
-                try contract.register(member, value: contract.config.deposit, at: start)
-                paidIn[worker] += contract.config.deposit
+                if case .copiesCommitment(let target) = conduct[worker] {
+                    precondition(members.indices.contains(target) && target != worker,
+                                 "worker \(worker) copies worker \(target)")
+                    copiers.append((worker, target))
+                    continue
+                }
+                try sendOutOfProtocol(conduct[worker], worker: worker, phase: .beforeRegister)
+                try contract.register(member, value: deposit, at: start)
+                paidIn[worker] += deposit
                 try contract.commit(member, contract.commitment(of: payloads[worker], by: member), at: start)
+                try sendOutOfProtocol(conduct[worker], worker: worker, phase: .afterCommit)
+            }
+            for (worker, target) in copiers {
+                guard let published = contract.seat(of: members[target])?.commitment else {
+                    preconditionFailure("worker \(worker) copies worker \(target), which copies too")
+                }
+                try contract.register(members[worker], value: deposit, at: start)
+                paidIn[worker] += deposit
+                try contract.commit(members[worker], published, at: start)
             }
             let revealAt = contract.revealBlocks.lowerBound
             for (worker, member) in members.enumerated() {
-                try contract.reveal(member, payloads[worker], at: revealAt)
+                switch conduct[worker] {
+                case .follows:
+                    try contract.reveal(member, payloads[worker], at: revealAt)
+                case .outOfProtocol:
+                    try sendOutOfProtocol(conduct[worker], worker: worker, phase: .beforeReveal)
+                    try contract.reveal(member, payloads[worker], at: revealAt)
+                case .withholdsWhenUnprofitable:
+                    withholders.append(worker)
+                case .copiesCommitment:
+                    break
+                }
+            }
+            for worker in withholders {
+                if try revealPays(worker, payload: payloads[worker]) {
+                    try contract.reveal(members[worker], payloads[worker], at: revealAt)
+                } else {
+                    withheld.append((round: round, worker: worker))
+                }
+            }
+            for (worker, target) in copiers {
+                guard let payload = contract.seat(of: members[target])?.reveal else { continue }
+                try revealCopy(payload, worker: worker, at: revealAt)
             }
             try contract.settle(Self.settler, round: round, at: contract.settleHeight)
+        } catch let error as SimulationError {
+            throw error
         } catch {
             throw .contract("round \(round): \(error)")
         }

@@ -7,7 +7,8 @@ import Specs
 
 /// The round of Witt et al. end to end with real models (sections 2.2, 4 and 5): local
 /// training on private non-iid data, 1-bit predictions on X_pub reported through each
-/// worker's strategy, commit and reveal through the contract, settlement, and distillation on
+/// worker's strategy, commit and reveal through the contract (carrying out each strategy's
+/// `ProtocolConduct`), settlement, and distillation on
 /// (X_pub, Y_aggr) for the spec's epochs, for every round of the lambda schedule.
 public struct FederatedSimulation {
     /// The resolved spec.
@@ -56,8 +57,11 @@ public struct FederatedSimulation {
         onEvent(.loaded(workers: n, publicSamples: data.publicCount, testSamples: data.testLabels.count))
         let loaded = clock.now
 
+        // A sybil seat after the first of its party trains nothing: it reports from the first
+        // seat's model (`SimulationPlan.modelOwner`), which alone is distilled.
         var workers = (0..<n).map { worker in
-            plan.strategies[worker].trainsModel ? trainedWorker(worker, data: data, onEvent: onEvent) : Worker()
+            plan.strategies[worker].trainsModel && plan.modelOwner[worker] == worker
+                ? trainedWorker(worker, data: data, onEvent: onEvent) : Worker()
         }
         let trained = clock.now
 
@@ -73,10 +77,10 @@ public struct FederatedSimulation {
                 let context = ReportContext(classes: classes, samples: data.publicCount,
                                             certaintyThreshold: simulation.training.certaintyThreshold,
                                             worker: worker, round: round)
-                return plan.strategies[worker].report(predictions: workers[worker].predictions, context: context,
-                                                      generator: &generator)
+                return plan.strategies[worker].report(predictions: workers[plan.modelOwner[worker]].predictions,
+                                                      context: context, generator: &generator)
             }
-            let record = try contract.play(reports)
+            let record = try contract.play(reports, conduct: plan.strategies.map(\.conduct))
             let labelled = record.labels.filter { $0 >= 0 }.count
             let correct = zip(record.labels, data.publicLabels).filter { $0.0 >= 0 && $0.0 == $0.1 }.count
             let aggregatedAccuracy = labelled == 0 ? 0 : Double(correct) / Double(labelled)

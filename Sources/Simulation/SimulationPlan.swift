@@ -15,6 +15,9 @@ public struct SimulationPlan: Sendable {
     public let lambdas: [Double]
     /// Each worker's strategy.
     public let strategies: [any WorkerStrategy]
+    /// The worker whose model each worker uses: itself, except for the seats of a sybil party
+    /// after its first, which use the first seat's model (see ``sybilOwners(_:)``).
+    public let modelOwner: [Int]
 
     /// The plan of `spec`.
     ///
@@ -61,7 +64,10 @@ public struct SimulationPlan: Sendable {
         let parameters = StrategyParameters(
             classes: spec.federation.classes,
             heuristicLabels: s.heuristicLabels.probabilities(classes: spec.federation.classes),
-            collusionMap: s.collusionMap)
+            collusionMap: s.collusionMap, misreportMap: s.misreportMap,
+            certaintyThreshold: s.certaintyThreshold, paddingRate: s.paddingRate,
+            paddingRandom: s.paddingRandom, sybilIdentities: s.sybilIdentities, copyTarget: s.copyTarget,
+            labelCountLie: s.labelCountLie, outOfProtocolMove: s.outOfProtocolMove)
         var strategies: [any WorkerStrategy] = []
         for (worker, name) in s.assignment.enumerated() {
             guard let strategy = catalog.strategy(named: name, parameters: parameters) else {
@@ -70,9 +76,38 @@ public struct SimulationPlan: Sendable {
             }
             strategies.append(strategy)
         }
+        guard let owners = Self.sybilOwners(strategies) else {
+            let seats = strategies.filter { $0.identities > 1 }.count
+            throw .badSpecValue(file: file, key: "strategies.sybil_identities",
+                                reason: "\(seats) seats belong to sybil parties of \(s.sybilIdentities) "
+                                    + "identities each, which they do not fill exactly")
+        }
         self.strategies = strategies
+        self.modelOwner = owners
         self.spec = spec
         self.simulation = simulation
+    }
+
+    /// Which worker's model each worker uses, or `nil` when the sybil seats do not fill whole
+    /// parties.
+    ///
+    /// Seats whose strategy has k = ``WorkerStrategy/identities`` > 1 are grouped, in worker
+    /// order, into parties of k consecutive such seats (consecutive among the sybil seats, not
+    /// necessarily adjacent in the federation); the first seat of each party trains the one
+    /// model and reports, and the other k - 1 seats use that model, so all k reveal the same
+    /// report. Every other worker uses its own model.
+    public static func sybilOwners(_ strategies: [any WorkerStrategy]) -> [Int]? {
+        var owners = Array(strategies.indices)
+        var owner = 0, left = 0
+        for (worker, strategy) in strategies.enumerated() where strategy.identities > 1 {
+            if left == 0 {
+                owner = worker
+                left = strategy.identities
+            }
+            owners[worker] = owner
+            left -= 1
+        }
+        return left == 0 ? owners : nil
     }
 
     /// The effort of `worker`, with its own seed (stream `worker` of `training.seed`).

@@ -1,3 +1,5 @@
+public import Adversary
+
 extension Spec {
     /// What `serumcheck simulate` needs beyond the mechanism: the data, the workers' training
     /// effort and their strategies (`[data]`, `[training]`, `[strategies]`).
@@ -115,26 +117,64 @@ extension Spec.Simulation {
     }
 
     /// The `[strategies]` table: the strategy of each worker and the strategies' parameters.
+    ///
+    /// Strategy names are those of `StrategyCatalog.standard` (module `Adversary`), which is
+    /// also the order in which fractions are assigned. The attack parameters default as in
+    /// `StrategyParameters`.
     public struct Strategies: Hashable, Sendable {
-        /// The strategy names the spec accepts, in the order fractions are assigned.
-        public static let kinds = ["honest", "heuristic", "colluding"]
         /// The paper's collusion map (section 5.5): classes 0-4 report 0, classes 5-9 report 9.
         public static func paperCollusionMap(classes: Int) -> [Int] {
             (0..<classes).map { $0 < (classes + 1) / 2 ? 0 : classes - 1 }
         }
 
-        /// Each worker's strategy, one of `kinds`, in worker order.
+        /// Each worker's strategy, a name in `StrategyCatalog.standard`, in worker order.
         public var assignment: [String]
         /// The distribution heuristic workers draw their labels from.
         public var heuristicLabels: Spec.Prior
         /// The class a colluding worker reports for each class its model predicts.
         public var collusionMap: [Int]
+        /// The class a misreporting worker reports for each class its model predicts
+        /// (`misreport_map`).
+        public var misreportMap: [Int]
+        /// The certainty A_ij (Eq. 5) certainty-threshold and padding workers need to report
+        /// sample j (`certainty_threshold`, in [0, 1]).
+        public var certaintyThreshold: Double
+        /// The share of its unsure samples a padding worker reports anyway (`padding_rate`,
+        /// in [0, 1]).
+        public var paddingRate: Double
+        /// Whether padding workers pad with uniformly random labels (`padding_random`).
+        public var paddingRandom: Bool
+        /// k, the seats one sybil party fills with one model (`sybil_identities`, >= 1).
+        public var sybilIdentities: Int
+        /// The worker whose commitment commitment copiers copy (`copy_target`).
+        public var copyTarget: Int
+        /// What labelCount liars claim (`label_count_lie`).
+        public var labelCountLie: LabelCountLie
+        /// What out-of-protocol senders try (`out_of_protocol_move`).
+        public var outOfProtocolMove: OutOfProtocolMove
 
-        /// A `[strategies]` table; heuristic workers draw uniform labels unless told otherwise.
-        public init(assignment: [String], heuristicLabels: Spec.Prior = .uniform, collusionMap: [Int]) {
+        /// A `[strategies]` table; heuristic workers draw uniform labels unless told otherwise,
+        /// and the attack parameters not given take the defaults of `StrategyParameters` for
+        /// `collusionMap.count` classes.
+        public init(
+            assignment: [String], heuristicLabels: Spec.Prior = .uniform, collusionMap: [Int],
+            misreportMap: [Int]? = nil, certaintyThreshold: Double? = nil, paddingRate: Double? = nil,
+            paddingRandom: Bool? = nil, sybilIdentities: Int? = nil, copyTarget: Int? = nil,
+            labelCountLie: LabelCountLie? = nil, outOfProtocolMove: OutOfProtocolMove? = nil
+        ) {
+            let defaults = StrategyParameters(
+                classes: collusionMap.count, heuristicLabels: [], collusionMap: collusionMap)
             self.assignment = assignment
             self.heuristicLabels = heuristicLabels
             self.collusionMap = collusionMap
+            self.misreportMap = misreportMap ?? defaults.misreportMap
+            self.certaintyThreshold = certaintyThreshold ?? defaults.certaintyThreshold
+            self.paddingRate = paddingRate ?? defaults.paddingRate
+            self.paddingRandom = paddingRandom ?? defaults.paddingRandom
+            self.sybilIdentities = sybilIdentities ?? defaults.sybilIdentities
+            self.copyTarget = copyTarget ?? defaults.copyTarget
+            self.labelCountLie = labelCountLie ?? defaults.labelCountLie
+            self.outOfProtocolMove = outOfProtocolMove ?? defaults.outOfProtocolMove
         }
     }
 }

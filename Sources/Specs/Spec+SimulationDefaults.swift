@@ -1,3 +1,5 @@
+import Adversary
+
 extension Spec.Simulation {
     /// A simulation of `workers` workers and `classes` classes with every key at its default,
     /// as for a spec whose `[data]`, `[training]` and `[strategies]` tables are all empty.
@@ -40,10 +42,10 @@ extension Spec.Simulation.Strategies {
     static let tieTolerance = 1e-9
 
     /// The default `[strategies]` table: every worker honest, heuristic labels uniform, the
-    /// paper's collusion map.
+    /// paper's collusion map, the attack parameters of `StrategyParameters`.
     public init(workers: Int, classes: Int) {
         self.init(
-            assignment: [String](repeating: "honest", count: workers),
+            assignment: [String](repeating: HonestStrategy.name, count: workers),
             collusionMap: Self.paperCollusionMap(classes: classes))
     }
 
@@ -59,7 +61,7 @@ extension Spec.Simulation.Strategies {
     /// to the earlier kind. A kind with fraction 0 gets no worker. For example 10 workers at
     /// 0.75 / 0.25 have quotas 7.5 and 2.5: 8 and 2.
     /// - Parameters:
-    ///   - fractions: one fraction per kind, in `kinds` order (or any other order the caller
+    ///   - fractions: one fraction per kind, in catalogue order (or any other order the caller
     ///     keeps); each finite and >= 0, and at least one above 0.
     ///   - workers: n, >= 0.
     /// - Returns: one count per fraction, summing to `workers`.
@@ -93,15 +95,19 @@ extension Spec.Simulation.Strategies {
         return counts
     }
 
-    /// Each worker's strategy when the kinds take `fractions` of the workers: the counts of
-    /// `counts(fractions:workers:)`, assigned in `kinds` order (first the honest workers, then
-    /// the heuristic, then the colluding ones).
+    /// Each worker's strategy when the strategies `names` take `fractions` of the workers: the
+    /// counts of `counts(fractions:workers:)`, assigned in the order of `names` (for the
+    /// catalogue: first the honest workers, then the heuristic, then the colluding ones, then
+    /// the attackers in registration order).
     /// - Parameters:
-    ///   - fractions: one fraction per entry of `kinds`, in that order; as for `counts`.
+    ///   - fractions: one fraction per entry of `names`, in that order; as for `counts`.
     ///   - workers: n, >= 0.
-    public static func assignment(fractions: [Double], workers: Int) -> [String] {
-        precondition(fractions.count == kinds.count, "one fraction per kind")
+    ///   - names: the strategy names; by default `StrategyCatalog.standard.names`.
+    public static func assignment(
+        fractions: [Double], workers: Int, names: [String] = StrategyCatalog.standard.names
+    ) -> [String] {
+        precondition(fractions.count == names.count, "one fraction per strategy name")
         let counts = counts(fractions: fractions, workers: workers)
-        return zip(kinds, counts).flatMap { kind, count in [String](repeating: kind, count: count) }
+        return zip(names, counts).flatMap { name, count in [String](repeating: name, count: count) }
     }
 }

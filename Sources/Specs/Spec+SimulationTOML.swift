@@ -97,66 +97,6 @@ extension Spec {
         try t.finish()
         return training
     }
-
-    private static func decodeStrategies(_ t: inout TOMLReader, workers: Int, classes: Int)
-        throws(SpecError) -> Simulation.Strategies
-    {
-        typealias Strategies = Simulation.Strategies
-        var strategies = Strategies(workers: workers, classes: classes)
-        var explicit: [String]? = nil
-        if let items = try t.array("workers") {
-            var names: [String] = []
-            for (i, item) in items.enumerated() {
-                names.append(
-                    try TOMLReader.asString(item, file: t.file, key: t.keyPath("workers[\(i)]")))
-            }
-            explicit = names
-        }
-        var fractions: [Double] = []
-        var given: [String] = []
-        for kind in Strategies.kinds {
-            let f = try t.double(kind)
-            if let f {
-                try checkRange(f, 0 ... 1, file: t.file, key: t.keyPath(kind))
-                given.append(kind)
-            }
-            fractions.append(f ?? 0)
-        }
-        if let explicit {
-            guard given.isEmpty else {
-                let keys = given.map { t.keyPath($0) }.joined(separator: ", ")
-                throw t.error(
-                    "workers",
-                    "give either strategies.workers (one strategy per worker) or the fractions "
-                        + "\(keys), not both")
-            }
-            strategies.assignment = explicit
-        } else if !given.isEmpty {
-            let sum = fractions.reduce(0, +)
-            guard abs(sum - 1) <= Strategies.fractionTolerance else {
-                let terms = zip(Strategies.kinds, fractions).map { "\($0) \(formatNumber($1))" }
-                throw SpecError(
-                    file: t.file, key: t.path,
-                    reason: "the fractions (\(terms.joined(separator: ", "))) sum to "
-                        + "\(formatNumber(sum)), not 1 (tolerance \(Strategies.fractionTolerance))")
-            }
-            strategies.assignment = Strategies.assignment(fractions: fractions, workers: workers)
-        }
-        if let v = t.value("heuristic_labels") {
-            strategies.heuristicLabels = try TOMLReader.asPrior(
-                v, file: t.file, key: t.keyPath("heuristic_labels"))
-        }
-        if let items = try t.array("collusion_map") {
-            var map: [Int] = []
-            for (i, item) in items.enumerated() {
-                map.append(
-                    try TOMLReader.asInt(item, file: t.file, key: t.keyPath("collusion_map[\(i)]")))
-            }
-            strategies.collusionMap = map
-        }
-        try t.finish()
-        return strategies
-    }
 }
 
 /// `"a", "b" or "c"`.

@@ -77,6 +77,14 @@ struct TOMLReader {
         return try Self.asDouble(v, file: file, key: keyPath(key))
     }
 
+    mutating func bool(_ key: String) throws(SpecError) -> Bool? {
+        guard let v = value(key) else { return nil }
+        guard let b = v.bool else {
+            throw Self.typeError(v, expected: "a boolean (true or false)", file: file, key: keyPath(key))
+        }
+        return b
+    }
+
     mutating func array(_ key: String) throws(SpecError) -> [TOMLValueConvertible]? {
         guard let v = value(key) else { return nil }
         return try Self.asArray(v, file: file, key: keyPath(key))

@@ -63,7 +63,7 @@ struct StrategyTests {
     func catalog() {
         let parameters = StrategyParameters(classes: 2, heuristicLabels: [0.5, 0.5], collusionMap: [1, 1])
         let catalog = StrategyCatalog.standard
-        #expect(catalog.names == ["honest", "heuristic", "colluding"])
+        #expect(Array(catalog.names.prefix(3)) == ["honest", "heuristic", "colluding"])
         #expect(catalog.strategy(named: "colluding", parameters: parameters)?.name == "colluding")
         #expect((catalog.strategy(named: "colluding", parameters: parameters) as? ColludingStrategy)?.classMap == [1, 1])
         #expect(catalog.strategy(named: "lazy", parameters: parameters) == nil)

@@ -66,11 +66,16 @@ struct SimulationSpecRefusalTests {
         .extra("[training]\nseed = -5", "training.seed", "-5 is out of range (0 ... 9223372036854775807)"),
         // [strategies]
         .extra("[strategies]\nlazy = 0.5", "strategies.lazy",
-            "unknown key (expected one of: colluding, collusion_map, heuristic, heuristic_labels, honest, workers)"),
+            "unknown key (expected one of: certainty-threshold, certainty_threshold, colluding, collusion_map, "
+                + "commitment-copier, copy_target, heuristic, heuristic_labels, honest, label-count-liar, label_count_lie, "
+                + "misreport, misreport_map, out-of-protocol, out_of_protocol_move, padding, padding_random, padding_rate, "
+                + "reveal-withholder, sybil, sybil_identities, workers)"),
         .extra("[strategies]\nworkers = [\"honest\", \"honest\", \"heuristic\"]", "strategies.workers",
             "has 3 entries, but federation.workers is 4"),
         .extra("[strategies]\nworkers = [\"honest\", \"lazy\", \"honest\", \"honest\"]", "strategies.workers[1]",
-            "unknown strategy \"lazy\" (expected \"honest\", \"heuristic\" or \"colluding\")"),
+            "unknown strategy \"lazy\" (expected \"honest\", \"heuristic\", \"colluding\", \"misreport\", "
+                + "\"certainty-threshold\", \"padding\", \"commitment-copier\", \"reveal-withholder\", "
+                + "\"label-count-liar\", \"sybil\" or \"out-of-protocol\")"),
         .extra("[strategies]\nworkers = [\"honest\", 1, \"honest\", \"honest\"]", "strategies.workers[1]",
             "expected a string, found integer 1"),
         .extra("[strategies]\nworkers = \"honest\"", "strategies.workers", "expected an array, found string \"honest\""),
@@ -79,7 +84,7 @@ struct SimulationSpecRefusalTests {
         .extra("[strategies]\nworkers = [\"honest\", \"honest\", \"honest\", \"honest\"]\nheuristic = 0.5\ncolluding = 0.5",
             "strategies.workers", "strategies.heuristic, strategies.colluding, not both"),
         .extra("[strategies]\nhonest = 0.8\nheuristic = 0.1", "strategies",
-            "the fractions (honest 0.8, heuristic 0.1, colluding 0) sum to 0.9, not 1 (tolerance 1e-09)"),
+            "the fractions (honest 0.8, heuristic 0.1) sum to 0.9, not 1 (tolerance 1e-09)"),
         .extra("[strategies]\nhonest = 0.6\nheuristic = 0.6", "strategies", "sum to 1.2, not 1"),
         .extra("[strategies]\nhonest = 0.5\nheuristic = 0.500000002", "strategies", "not 1"),
         .extra("[strategies]\ncolluding = 0", "strategies", "sum to 0, not 1"),
@@ -105,6 +110,38 @@ struct SimulationSpecRefusalTests {
         .extra("[strategies]\ncollusion_map = [0, 1.0, 2]", "strategies.collusion_map[1]",
             "expected an integer, found floating-point number 1.0"),
         .extra("[strategies]\ncollusion_map = 0", "strategies.collusion_map", "expected an array, found integer 0"),
+        // [strategies]: the attack parameters
+        .extra("[strategies]\nmisreport_map = [1, 2]", "strategies.misreport_map",
+            "has 2 entries, but federation.classes is 3"),
+        .extra("[strategies]\nmisreport_map = [1, 3, 0]", "strategies.misreport_map[1]", "3 is out of range (0 ... 2)"),
+        .extra("[strategies]\nmisreport_map = [1, \"2\", 0]", "strategies.misreport_map[1]",
+            "expected an integer, found string \"2\""),
+        .extra("[strategies]\ncertainty_threshold = 1.5", "strategies.certainty_threshold", "1.5 is out of range (0 ... 1)"),
+        .extra("[strategies]\ncertainty_threshold = nan", "strategies.certainty_threshold", "nan is not a finite number"),
+        .extra("[strategies]\ncertainty_threshold = true", "strategies.certainty_threshold",
+            "expected a number, found boolean true"),
+        .extra("[strategies]\npadding_rate = -0.25", "strategies.padding_rate", "-0.25 is out of range (0 ... 1)"),
+        .extra("[strategies]\npadding_rate = 2", "strategies.padding_rate", "2 is out of range (0 ... 1)"),
+        .extra("[strategies]\npadding_random = 1", "strategies.padding_random",
+            "expected a boolean (true or false), found integer 1"),
+        .extra("[strategies]\nsybil_identities = 0", "strategies.sybil_identities", "0 is out of range (1 ... 10000)"),
+        .extra("[strategies]\nsybil_identities = 2.5", "strategies.sybil_identities",
+            "expected an integer, found floating-point number 2.5"),
+        .extra("[strategies]\nworkers = [\"sybil\", \"sybil\", \"sybil\", \"honest\"]\nsybil_identities = 2",
+            "strategies.sybil_identities",
+            "3 workers are \"sybil\", not a multiple of 2: each sybil party fills 2 consecutive sybil seats with one model"),
+        .extra("[strategies]\ncopy_target = 4", "strategies.copy_target", "4 is out of range (0 ... 3)"),
+        .extra("[strategies]\ncopy_target = -1", "strategies.copy_target", "-1 is out of range (0 ... 3)"),
+        .extra("[strategies]\nworkers = [\"honest\", \"commitment-copier\", \"honest\", \"honest\"]\ncopy_target = 1",
+            "strategies.copy_target",
+            "worker 1 is itself a \"commitment-copier\": the target must commit a report of its own"),
+        .extra("[strategies]\nlabel_count_lie = \"huge\"", "strategies.label_count_lie",
+            "unknown lie \"huge\" (expected \"raise-own\" or \"lower-others\")"),
+        .extra("[strategies]\nlabel_count_lie = 1", "strategies.label_count_lie", "expected a string, found integer 1"),
+        .extra("[strategies]\nout_of_protocol_move = \"replay\"", "strategies.out_of_protocol_move",
+            "unknown move \"replay\" (expected \"late\", \"duplicate\", \"unregistered\", \"wrong-deposit\", "
+                + "\"malformed\" or \"oversized\")"),
+        .extra("[strategies]\nsybil = 0.5\nhonest = 0.25", "strategies", "the fractions (honest 0.25, sybil 0.5) sum to 0.75"),
     ]
 
     @Test(arguments: cases)

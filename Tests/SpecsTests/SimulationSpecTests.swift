@@ -1,3 +1,4 @@
+import Adversary
 import Specs
 import Testing
 
@@ -112,6 +113,14 @@ struct SimulationSpecTests {
             workers = ["honest", "colluding", "heuristic", "honest"]
             heuristic_labels = [0.5, 0.25, 0.25]
             collusion_map = [2, 2, 0]
+            misreport_map = [2, 0, 1]
+            certainty_threshold = 0.75
+            padding_rate = 0.5
+            padding_random = true
+            sybil_identities = 3
+            copy_target = 3
+            label_count_lie = "lower-others"
+            out_of_protocol_move = "wrong-deposit"
             """))
         #expect(s.data == Spec.Simulation.Data(
             trainImages: "a/ti.gz", trainLabels: "a/tl.gz", testImages: "a/si", testLabels: "a/sl",
@@ -122,7 +131,9 @@ struct SimulationSpecTests {
             distillationEpochs: 0, seed: UInt64(Int64.max)))
         #expect(s.strategies == Spec.Simulation.Strategies(
             assignment: ["honest", "colluding", "heuristic", "honest"],
-            heuristicLabels: .distribution([0.5, 0.25, 0.25]), collusionMap: [2, 2, 0]))
+            heuristicLabels: .distribution([0.5, 0.25, 0.25]), collusionMap: [2, 2, 0], misreportMap: [2, 0, 1],
+            certaintyThreshold: 0.75, paddingRate: 0.5, paddingRandom: true, sybilIdentities: 3, copyTarget: 3,
+            labelCountLie: .lowerOthers, outOfProtocolMove: .wrongDeposit))
     }
 
     @Test func thePaperCollusionMapMergesTheHalves() throws {
@@ -158,7 +169,7 @@ struct SimulationSpecTests {
     func fractionsBecomeCountsByLargestRemainder(_ c: FractionCase) throws {
         let s = try #require(
             try simulation("[strategies]\n\(c.table)", federation: federation(c.workers)))
-        let expected = zip(Spec.Simulation.Strategies.kinds, c.counts).flatMap { kind, count in
+        let expected = zip(StrategyCatalog.standard.names, c.counts).flatMap { kind, count in
             [String](repeating: kind, count: count)
         }
         #expect(s.strategies.assignment == expected)
@@ -178,7 +189,8 @@ struct SimulationSpecTests {
                 }
             }
         }
-        #expect(S.assignment(fractions: [0.5, 0, 0.5], workers: 3) == ["honest", "honest", "colluding"])
+        #expect(S.assignment(fractions: [0.5, 0, 0.5], workers: 3, names: ["honest", "heuristic", "colluding"])
+            == ["honest", "honest", "colluding"])
     }
 
     @Test func noStrategiesMeansEveryWorkerIsHonest() throws {
@@ -191,6 +203,15 @@ struct SimulationSpecTests {
         #expect(d.privateSizes == [1000, 1000] && d.publicSize == 2000 && d.testSize == nil)
         #expect(Spec.Simulation.Training(workers: 2).architectures == [.lenet5, .lenet5])
         #expect(Spec.Simulation.Strategies(workers: 2, classes: 4).collusionMap == [0, 0, 3, 3])
+        // The attack parameters default as in StrategyParameters (one source of truth).
+        let strategies = Spec.Simulation.Strategies(workers: 2, classes: 4)
+        let parameters = StrategyParameters(classes: 4, heuristicLabels: [], collusionMap: [])
+        #expect(strategies.misreportMap == [1, 2, 3, 0] && strategies.misreportMap == parameters.misreportMap)
+        #expect(strategies.certaintyThreshold == parameters.certaintyThreshold)
+        #expect(strategies.paddingRate == parameters.paddingRate && strategies.paddingRandom == parameters.paddingRandom)
+        #expect(strategies.sybilIdentities == parameters.sybilIdentities && strategies.copyTarget == parameters.copyTarget)
+        #expect(strategies.labelCountLie == parameters.labelCountLie)
+        #expect(strategies.outOfProtocolMove == parameters.outOfProtocolMove)
     }
 
     @Test func programmaticSimulationsAreValidated() {
