@@ -14,6 +14,9 @@ public enum ProtocolConduct: Hashable, Sendable {
     /// Commits to its own report, watches the other workers' reveals and withholds its own
     /// when revealing would pay less than its deposit.
     case withholdsWhenUnprofitable
+    /// Registers and commits to its own report but never reveals (sigma_e of Lu, Tang and
+    /// Wang: fails to de-commit); the contract slashes it.
+    case neverReveals
     /// Follows the protocol with its report and also sends the given out-of-protocol
     /// transaction (which the contract must refuse without effect).
     case outOfProtocol(OutOfProtocolMove)

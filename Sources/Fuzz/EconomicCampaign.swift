@@ -45,14 +45,23 @@ public struct EconomicCampaign: Sendable {
     public struct Summary: Hashable, Sendable, Codable {
         public var properties: [PropertySummary]
         public var profiles: [ProfileSummary]
-        /// Replications played (rounds counted once per world).
+        /// Rounds played (every world of every replication).
         public var rounds: Int
+        /// Contract transactions applied by the contract layer.
+        public var transactions: Int
+
+        public init(properties: [PropertySummary], profiles: [ProfileSummary], rounds: Int, transactions: Int = 0) {
+            self.properties = properties
+            self.profiles = profiles
+            self.rounds = rounds
+            self.transactions = transactions
+        }
 
         public func merged(with other: Summary) -> Summary {
             Summary(
                 properties: zip(properties, other.properties).map { $0.merged(with: $1) },
                 profiles: zip(profiles, other.profiles).map { $0.merged(with: $1) },
-                rounds: rounds + other.rounds)
+                rounds: rounds + other.rounds, transactions: transactions + other.transactions)
         }
     }
 

@@ -44,7 +44,7 @@ public struct EconomicProperty: Sendable {
         var honest = background(f, p)
         let n = f.workers
         let focal = Int(Sampling.below(UInt64(n), using: &g))
-        honest[focal] = SeatPlan(strategy: make("honest", p), modelOwner: focal)
+        honest[focal] = SeatPlan(strategy: make(HonestStrategy.name, p), modelOwner: focal)
         func with(_ seats: [Int], _ name: String, _ q: StrategyParameters = p, owner: Int? = nil)
             -> [SeatPlan]
         {
@@ -61,10 +61,10 @@ public struct EconomicProperty: Sendable {
             q.heuristicLabels = [Double](repeating: 1 / Double(f.classes), count: f.classes)
             q.copyTarget = (focal + 1 + Int(Sampling.below(UInt64(n - 1), using: &g))) % n
             honest = honest.enumerated().map { i, seat in
-                i == q.copyTarget ? SeatPlan(strategy: make("honest", p), modelOwner: i) : seat
+                i == q.copyTarget ? SeatPlan(strategy: make(HonestStrategy.name, p), modelOwner: i) : seat
             }
             return EconomicScenario(
-                worlds: [honest, with([focal], "heuristic", q), with([focal], "commitment-copier", q)],
+                worlds: [honest, with([focal], HeuristicStrategy.name, q), with([focal], CommitmentCopierStrategy.name, q)],
                 comparisons: [
                     .init(label: "seat \(focal): heuristic (uniform) vs honest", rule: .oneSided, gain: netGain([focal], 1)),
                     .init(label: "seat \(focal): copies seat \(q.copyTarget)'s commitment vs honest", rule: .oneSided, gain: netGain([focal], 2)),
@@ -84,14 +84,14 @@ public struct EconomicProperty: Sendable {
                 }
             }
             return EconomicScenario(
-                worlds: [honest, silent, with([focal], "label-count-liar", raise), with([focal], "label-count-liar", lower)],
+                worlds: [honest, silent, with([focal], LabelCountLiarStrategy.name, raise), with([focal], LabelCountLiarStrategy.name, lower)],
                 comparisons: [
                     .init(label: "seat \(focal): labelCount lie raise-own moves another payout", rule: .exact, gain: disturbance(2)),
                     .init(label: "seat \(focal): labelCount lie lower-others moves another payout", rule: .exact, gain: disturbance(3)),
                 ])
         case .honestDominatesHeuristic:
             return EconomicScenario(
-                worlds: [honest, with([focal], "heuristic")],
+                worlds: [honest, with([focal], HeuristicStrategy.name)],
                 comparisons: [.init(label: "seat \(focal): heuristic vs honest", rule: .oneSided, gain: netGain([focal], 1))])
         case .honestDominatesCollusion:
             let size = 2 + Int(Sampling.below(UInt64(max(1, n - 2)), using: &g))
@@ -101,7 +101,7 @@ public struct EconomicProperty: Sendable {
             let to = (from + 1 + Int(Sampling.below(UInt64(f.classes - 1), using: &g))) % f.classes
             merge.collusionMap = (0 ..< f.classes).map { $0 == from ? to : $0 }
             return EconomicScenario(
-                worlds: [honest, with(coalition, "colluding"), with(coalition, "colluding", merge)],
+                worlds: [honest, with(coalition, ColludingStrategy.name), with(coalition, ColludingStrategy.name, merge)],
                 comparisons: [
                     .init(label: "coalition of \(coalition.count) with map \(p.collusionMap) vs honest", rule: .oneSided, gain: perMember(coalition, 1)),
                     .init(label: "coalition of \(coalition.count) merging class \(from) into \(to) vs honest", rule: .oneSided, gain: perMember(coalition, 2)),
@@ -109,16 +109,17 @@ public struct EconomicProperty: Sendable {
         case .certaintyThresholdUnpunished:
             let knobs = f.knobs.knobs, terms = f.terms
             return EconomicScenario(
-                worlds: [honest, with([focal], "certainty-threshold")],
+                worlds: [honest, with([focal], CertaintyThresholdStrategy.name)],
                 comparisons: [.init(
                     label: "seat \(focal): reports only A_ij >= \(p.certaintyThreshold) vs everything, per reported sample",
                     rule: .oneSided,
-                    gain: { o in Self.thresholdPenalty(o, seat: focal, terms: terms, knobs: knobs) })])
+                    gain: { o in Self.thresholdPenalty(o, seat: focal, terms: terms, knobs: knobs) },
+                    tolerance: 1e-9)])
         case .paddingUnprofitable:
             var threshold = honest
-            threshold[focal] = SeatPlan(strategy: make("certainty-threshold", p), modelOwner: focal)
+            threshold[focal] = SeatPlan(strategy: make(CertaintyThresholdStrategy.name, p), modelOwner: focal)
             var pad = threshold
-            pad[focal] = SeatPlan(strategy: make("padding", p), modelOwner: focal)
+            pad[focal] = SeatPlan(strategy: make(PaddingStrategy.name, p), modelOwner: focal)
             return EconomicScenario(
                 worlds: [threshold, pad],
                 comparisons: [.init(label: "seat \(focal): pads \(p.paddingRandom ? "random" : "unsure") samples (rate \(p.paddingRate)) vs threshold \(p.certaintyThreshold)", rule: .oneSided, gain: netGain([focal], 1))])
@@ -126,15 +127,15 @@ public struct EconomicProperty: Sendable {
             let k = min(max(2, p.sybilIdentities), n - 1)
             let party = (0 ..< k).map { (focal + $0) % n }
             var honestParty = honest
-            for s in party { honestParty[s] = SeatPlan(strategy: make("honest", p), modelOwner: s) }
+            for s in party { honestParty[s] = SeatPlan(strategy: make(HonestStrategy.name, p), modelOwner: s) }
             var sybil = honestParty
-            for s in party { sybil[s] = SeatPlan(strategy: make("sybil", p), modelOwner: party[0]) }
+            for s in party { sybil[s] = SeatPlan(strategy: make(SybilStrategy.name, p), modelOwner: party[0]) }
             return EconomicScenario(
                 worlds: [honestParty, sybil],
                 comparisons: [.init(label: "\(k) sybil identities on seat \(party[0])'s model vs \(k) honest workers", rule: .oneSided, gain: netGain(party, 1))])
         case .withholdingUnprofitable:
             return EconomicScenario(
-                worlds: [honest, with([focal], "reveal-withholder")],
+                worlds: [honest, with([focal], RevealWithholderStrategy.name)],
                 comparisons: [.init(label: "seat \(focal): withholds when revealing pays less than the deposit vs always reveals", rule: .oneSided, gain: netGain([focal], 1))])
         case .depositConservation, .singleSettlement, .revealBinding, .withholdingSlashed,
             .refusalNoEffect, .membersOnlyPaid, .withdrawBounded, .honestUniqueEquilibrium,
@@ -146,5 +147,20 @@ public struct EconomicProperty: Sendable {
     /// Mean gain per coalition member.
     func perMember(_ seats: [Int], _ world: Int) -> @Sendable ([RoundOutcome]) -> Double {
         { o in Double(seats.reduce(0) { $0 + o[world].net[$1] - o[0].net[$1] }) / Double(seats.count) }
+    }
+}
+
+extension EconomicProperty {
+    /// `world` with every commitment copier whose target is not another seat that commits its
+    /// own report replaced by an honest seat (a copier needs a commitment to copy).
+    static func sanitized(_ world: [SeatPlan]) -> [SeatPlan] {
+        world.enumerated().map { i, seat in
+            guard case .copiesCommitment(let target) = seat.strategy.conduct else { return seat }
+            let valid = world.indices.contains(target) && target != i && {
+                if case .copiesCommitment = world[target].strategy.conduct { return false }
+                return true
+            }()
+            return valid ? seat : SeatPlan(strategy: HonestStrategy(), modelOwner: i, silent: seat.silent)
+        }
     }
 }

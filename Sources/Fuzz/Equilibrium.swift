@@ -13,18 +13,18 @@ public struct EquilibriumProfile: Hashable, Sendable {
     /// The profiles examined, all honest first; case k of a campaign examines profile
     /// `k % profiles.count`.
     public static let profiles: [EquilibriumProfile] = [
-        .init(name: "all honest", pattern: ["honest"]),
-        .init(name: "all heuristic", pattern: ["heuristic"]),
-        .init(name: "all colluding", pattern: ["colluding"]),
-        .init(name: "all misreport", pattern: ["misreport"]),
-        .init(name: "half honest, half heuristic", pattern: ["honest", "heuristic"]),
-        .init(name: "half honest, half colluding", pattern: ["honest", "colluding"]),
+        .init(name: "all honest", pattern: [HonestStrategy.name]),
+        .init(name: "all heuristic", pattern: [HeuristicStrategy.name]),
+        .init(name: "all colluding", pattern: [ColludingStrategy.name]),
+        .init(name: "all misreport", pattern: [MisreportStrategy.name]),
+        .init(name: "half honest, half heuristic", pattern: [HonestStrategy.name, HeuristicStrategy.name]),
+        .init(name: "half honest, half colluding", pattern: [HonestStrategy.name, ColludingStrategy.name]),
     ]
 
     /// The strategies a single worker may switch to.
     public static let deviations = [
-        "honest", "heuristic", "misreport", "colluding", "certainty-threshold", "padding",
-        "reveal-withholder", "commitment-copier", "label-count-liar",
+        HonestStrategy.name, HeuristicStrategy.name, MisreportStrategy.name, ColludingStrategy.name, CertaintyThresholdStrategy.name, PaddingStrategy.name,
+        RevealWithholderStrategy.name, CommitmentCopierStrategy.name, LabelCountLiarStrategy.name,
     ]
 }
 
@@ -73,7 +73,7 @@ extension EconomicProperty {
         var totals: [String: Double] = [:], counts: [String: Int] = [:]
         for r in 0 ..< f.replications {
             let noise = ReplicationNoise(federation: f, replication: r)
-            let outcome = try EconomicRound.play(f, seats: base, noise: noise)
+            let outcome = try EconomicRound.play(f, seats: EconomicProperty.sanitized(base), noise: noise)
             for (i, name) in names.enumerated() {
                 totals[name, default: 0] += Double(outcome.net[i])
                 counts[name, default: 0] += 1

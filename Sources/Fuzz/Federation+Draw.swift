@@ -44,7 +44,7 @@ extension Federation {
         let lambda = uniform(spec.contract.lambdaSchedule.first ?? spec.mechanism.lambda)
         let samples = Sampling.integer(in: ranges.samples, using: &g)
         let background = (0 ..< n).map { _ -> String in
-            if Sampling.unit(using: &g) < ranges.honestShare || allowed.isEmpty { return "honest" }
+            if Sampling.unit(using: &g) < ranges.honestShare || allowed.isEmpty { return HonestStrategy.name }
             return allowed[Int(Sampling.below(UInt64(allowed.count), using: &g))]
         }
         let strategies = spec.simulation?.strategies

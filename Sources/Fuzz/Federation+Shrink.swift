@@ -1,7 +1,13 @@
+import Adversary
 extension Federation {
     /// The smallest workers a shrunk federation keeps: 3 (a focal seat, a peer and one more),
     /// or the peer allocation's k.
     var minimumWorkers: Int { max(3, knobs.peersPerSample) }
+
+    /// The fewest samples a shrunk federation keeps: below about 10 samples a round's rewards
+    /// take so few values that integer payout rounding, not the strategy, can decide a
+    /// comparison.
+    static let minimumSamples = 10
 
     /// Simpler federations to try, simplest first: fewer workers, fewer samples, fewer
     /// classes, fewer replications, an all-honest background. Each keeps the noise seed, so a
@@ -17,7 +23,8 @@ extension Federation {
             f.parameters.copyTarget = parameters.copyTarget % n
             out.append(f)
         }
-        for m in Set([1, samples / 4, samples / 2, samples - 1]).sorted() where m >= 1 && m < samples {
+        for m in Set([Self.minimumSamples, samples / 4, samples / 2, samples - 1]).sorted()
+        where m >= Self.minimumSamples && m < samples {
             var f = self
             f.samples = m
             out.append(f)
@@ -30,9 +37,9 @@ extension Federation {
             f.replications = r
             out.append(f)
         }
-        if background.contains(where: { $0 != "honest" }) {
+        if background.contains(where: { $0 != HonestStrategy.name }) {
             var f = self
-            f.background = background.map { _ in "honest" }
+            f.background = background.map { _ in HonestStrategy.name }
             out.append(f)
         }
         return out
@@ -57,7 +64,7 @@ extension Federation {
     /// A size for comparing federations: smaller is simpler.
     var complexity: Int {
         workers * 1_000_000 + classes * 10_000 + samples * 10 + replications
-            + background.filter { $0 != "honest" }.count
+            + background.filter { $0 != HonestStrategy.name }.count
     }
 
     /// Shrinks while `stillFails` holds, greedily taking the first simpler candidate that

@@ -8,7 +8,8 @@
 /// lower = mean(g) - t_{confidence, R-1} * sd(g) / sqrt(R)   >   0
 /// ```
 /// so a violation is reported only with that confidence, and a deviation that merely ties
-/// honest play is not one. `exact` properties (deterministic claims such as "a labelCount
+/// honest play is not one. Gains within `tolerance` of 0 count as 0 (rewards summed in another
+/// order differ by rounding, about 1e-15). `exact` properties (deterministic claims such as "a labelCount
 /// cannot change another worker's payout") are violated by any single positive gain.
 public struct PairedTest: Hashable, Sendable, Codable {
     /// How the gains are judged.
@@ -37,9 +38,15 @@ public struct PairedTest: Hashable, Sendable, Codable {
     public var violated: Bool
 
     /// Judges `gains` under `rule` at `confidence`.
+    /// - Parameters:
+    ///   - gains: one gain per replication.
+    ///   - rule: one-sided or exact.
+    ///   - confidence: of the one-sided test.
+    ///   - tolerance: gains with `|g| <= tolerance` count as 0 (default 0).
     /// - Precondition: `gains` is not empty, `0.5 < confidence < 1`.
-    public init(gains: [Double], rule: Rule, confidence: Double) {
-        precondition(!gains.isEmpty, "PairedTest: no replications")
+    public init(gains raw: [Double], rule: Rule, confidence: Double, tolerance: Double = 0) {
+        precondition(!raw.isEmpty, "PairedTest: no replications")
+        let gains = raw.map { abs($0) <= tolerance ? 0 : $0 }
         precondition(confidence > 0.5 && confidence < 1, "PairedTest: confidence in (0.5, 1)")
         let r = Double(gains.count)
         let mean = gains.reduce(0, +) / r

@@ -23,6 +23,8 @@ public struct FederatedContract: Sendable {
     public internal(set) var refusals: [Refusal] = []
     /// The reveals that reveal withholders held back, by round and worker.
     public internal(set) var withheld: [(round: Int, worker: Int)] = []
+    /// What each worker had opened when the last played round was settled (`nil`: no reveal).
+    public internal(set) var lastReveals: [RevealPayload?] = []
     private let saltSeed: UInt64
     static let settler = Address(index: 0x5E77_1E)
 
@@ -37,17 +39,39 @@ public struct FederatedContract: Sendable {
     /// - Throws: ``SimulationError/contract(_:)`` when the Ledger refuses the configuration.
     public init(spec: Spec, beta: Double, lambdas: [Double], samples: Int, saltSeed: UInt64,
                 publicDataDigest: Hash32 = .zero) throws(SimulationError) {
-        let n = spec.federation.workers
-        members = (0..<n).map { Address(index: 0x1000 + UInt64($0)) }
         let terms = PTSFDTerms(
             beta: beta, lambdaSchedule: lambdas, classes: spec.federation.classes, samples: samples,
             knobs: spec.knobs, unitsPerReward: spec.contract.unitsPerReward,
             allocationSeed: spec.mechanism.seed)
+        try self.init(
+            terms: terms, workers: spec.federation.workers, deposit: spec.mechanism.deposit,
+            commitWindow: spec.contract.commitWindow, revealWindow: spec.contract.revealWindow,
+            saltSeed: saltSeed, taskDigest: Keccak256.hash(utf8: spec.name),
+            publicDataDigest: publicDataDigest)
+    }
+
+    /// Deploys a PTSFD contract with `terms` for `workers` members.
+    ///
+    /// - Parameters:
+    ///   - terms: beta, the lambda schedule (one round each), |C|, m, knobs, units, allocation seed.
+    ///   - workers: n.
+    ///   - deposit: D in units.
+    ///   - commitWindow: Blocks of the commit window.
+    ///   - revealWindow: Blocks of the reveal window.
+    ///   - saltSeed: The seed of the workers' salts.
+    ///   - taskDigest: The task digest bound into the contract.
+    ///   - publicDataDigest: The digest of X_pub bound into the contract.
+    /// - Throws: ``SimulationError/contract(_:)`` when the Ledger refuses the configuration.
+    public init(
+        terms: PTSFDTerms, workers n: Int, deposit: Int, commitWindow: Int, revealWindow: Int,
+        saltSeed: UInt64, taskDigest: Hash32 = .zero, publicDataDigest: Hash32 = .zero
+    ) throws(SimulationError) {
+        members = (0..<n).map { Address(index: 0x1000 + UInt64($0)) }
         let config = ContractConfig(
             contract: Address(index: 0xC0_47AC7), mechanism: .ptsfd(terms),
-            taskDigest: Keccak256.hash(utf8: spec.name), publicDataDigest: publicDataDigest,
-            deposit: spec.mechanism.deposit, commitWindow: spec.contract.commitWindow,
-            revealWindow: spec.contract.revealWindow, members: members)
+            taskDigest: taskDigest, publicDataDigest: publicDataDigest,
+            deposit: deposit, commitWindow: commitWindow,
+            revealWindow: revealWindow, members: members)
         do {
             contract = try Contract(config: config, deployer: Address(index: 0xDE_9107), height: 0)
         } catch {
@@ -75,7 +99,8 @@ public struct FederatedContract: Sendable {
     ///    ``sendOutOfProtocol(_:worker:phase:)``); then each copier registers and commits the
     ///    commitment its target published;
     /// 2. when the reveal window opens, the workers that follow the protocol (and the
-    ///    out-of-protocol senders, after their bad reveal) reveal;
+    ///    out-of-protocol senders, after their bad reveal) reveal; workers that never reveal
+    ///    don't;
     /// 3. each reveal withholder, in worker order, settles a copy of the contract with its own
     ///    reveal added and reveals only when that pays at least its deposit back
     ///    (``revealPays(_:payload:)``);
@@ -136,6 +161,8 @@ public struct FederatedContract: Sendable {
                     try contract.reveal(member, payloads[worker], at: revealAt)
                 case .withholdsWhenUnprofitable:
                     withholders.append(worker)
+                case .neverReveals:
+                    break
                 case .copiesCommitment:
                     break
                 }
@@ -151,6 +178,7 @@ public struct FederatedContract: Sendable {
                 guard let payload = contract.seat(of: members[target])?.reveal else { continue }
                 try revealCopy(payload, worker: worker, at: revealAt)
             }
+            lastReveals = contract.seats.map { (seat: Seat) in seat.reveal }
             try contract.settle(Self.settler, round: round, at: contract.settleHeight)
         } catch let error as SimulationError {
             throw error

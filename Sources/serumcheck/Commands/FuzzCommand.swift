@@ -134,6 +134,7 @@ struct FuzzCommand: ParsableCommand {
         for (path, spec, text) in loaded {
             let runner = FuzzRunner(
                 spec: spec, path: path, text: text, seed: seed, properties: selected(for: spec),
+                restricted: !properties.isEmpty,
                 threads: threadCount, shrinkLimit: noShrink ? 0 : shrinkLimit, out: out,
                 shard: shardCount > 1 ? (shardIndex, shardCount) : nil, quiet: quiet)
             let report = try runner.run(budget: budget, time: time)
@@ -150,11 +151,11 @@ struct FuzzCommand: ParsableCommand {
 
     /// The properties judged on `spec`: `--property`, or every property of its mechanism
     /// that the synthetic source can judge (the contract layer for both mechanisms; the
-    /// economic layer and equilibria for PTSFD).
+    /// economic layer and equilibria for PTSFD; the pipeline needs real training).
     func selected(for spec: Spec) -> [FuzzPropertyID] {
         let all = FuzzPropertyID.allCases.filter { id in
             switch id.layer {
-            case .contract: return false
+            case .contract: return true
             case .economic, .equilibrium: return spec.mechanism.kind == .ptsfd
             case .pipeline: return false
             }

@@ -9,6 +9,8 @@ struct FuzzRunner {
     var text: String
     var seed: UInt64
     var properties: [FuzzPropertyID]
+    /// Whether `--property` chose the properties (the command then names them).
+    var restricted: Bool
     var threads: Int
     var shrinkLimit: Int
     var out: String
@@ -21,7 +23,7 @@ struct FuzzRunner {
     /// The command that reproduces the campaign (no --shard, no --threads: they change nothing).
     func command(budget: Int) -> String {
         var words = ["serumcheck", "fuzz", path, "--seed", "\(seed)", "--budget", "\(budget)"]
-        for id in properties where properties.count < FuzzPropertyID.allCases.count { words += ["--property", id.rawValue] }
+        for id in properties where restricted { words += ["--property", id.rawValue] }
         return words.joined(separator: " ")
     }
 
@@ -58,7 +60,22 @@ struct FuzzRunner {
                 summary = try campaign.run(options(slice(0 ..< total), total)) { n, v in progress.update(done: n, violations: v) }
             }
         } catch {
-            throw CommandFailure(message: "\(path): the contract refused a transaction the protocol allows: \(error)", exitCode: ExitCodes.checkFailed)
+            throw CommandFailure(message: "\(path): the contract misbehaved outside any property: \(error)", exitCode: ExitCodes.checkFailed)
+        }
+        let contractProperties = properties.filter { $0.layer == .contract }
+        if !contractProperties.isEmpty {
+            let result = ContractCampaign.forSpec(
+                spec, seed: seed, budget: total, cases: slice(0 ..< total), threads: threads,
+                shrinkLimit: shrinkLimit, properties: contractProperties
+            ).run()
+            let contract = EconomicCampaign.Summary(
+                properties: result.summaries(
+                    contractProperties, spec: spec, specPath: path, specText: text, seed: seed,
+                    command: command(budget: total)),
+                profiles: [], rounds: 0)
+            summary = EconomicCampaign.Summary(
+                properties: contract.properties + summary.properties, profiles: summary.profiles,
+                rounds: summary.rounds, transactions: result.transactions)
         }
         let seconds = Double((ContinuousClock.now - start).components.seconds)
             + Double((ContinuousClock.now - start).components.attoseconds) * 1e-18

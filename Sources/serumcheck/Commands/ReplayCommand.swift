@@ -40,15 +40,12 @@ struct ReplayCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(message: "\(file): not a counterexample file: \(error)")
             }
-            let verdict: ScenarioVerdict
+            let verdict: Replay.Result
             do { verdict = try Replay.judge(counterexample, knobsFrom: other) } catch {
                 throw CommandFailure(message: "\(file): \(error)")
             }
             if verdict.violated { stillViolated += 1 }
-            let shape = counterexample.federation?.shape ?? "-"
-            print("\(file): \(counterexample.property) \(verdict.violated ? "still violated" : "holds now") "
-                + "(\(shape); \(verdict.label); mean gain \(FuzzReportTable.number(verdict.test.mean)), "
-                + "lower bound \(FuzzReportTable.number(verdict.test.lowerBound)))")
+            print("\(file): \(counterexample.property) \(verdict.violated ? "still violated" : "holds now") (\(verdict.detail))")
         }
         if stillViolated > 0 { throw ExitCode(ExitCodes.checkFailed) }
     }
