@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// `fuzz`, `replay` and `merge` end to end through the built binary (debug build, so the
+/// campaigns are kept small: one economic property, a few cases).
+@Suite struct FuzzCommandTests {
+    static let spec = repositoryRoot.appendingPathComponent("specs/paper-literal.toml").path
+    static let small = ["--budget", "3", "--property", "label-count-integrity", "--property", "withdraw-bounded", "--quiet"]
+
+    @Test func sameSeedSameJSONWhateverTheThreadsAndShards() throws {
+        let dir = try scratchDirectory(files: [:])
+        func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+        let one = try Serumcheck.run(["fuzz", Self.spec, "--threads", "1", "--json", path("one.json"), "--out", path("cx")] + Self.small)
+        let two = try Serumcheck.run(["fuzz", Self.spec, "--threads", "2", "--json", path("two.json"), "--out", path("cx")] + Self.small)
+        // paper-literal violates label-count-integrity, as its [checks] expect: exit 0.
+        #expect(one.status == 0 && two.status == 0, "\(one.stderr)")
+        let whole = try String(contentsOfFile: path("one.json"), encoding: .utf8)
+        #expect(whole.contains("\"outcome\" : \"violated\""))
+        let cx = path("cx/paper-literal/label-count-integrity.json")
+        let counterexample = try Data(contentsOf: URL(fileURLWithPath: cx))
+        try FileManager.default.removeItem(atPath: cx)
+        #expect(whole == (try String(contentsOfFile: path("two.json"), encoding: .utf8)))
+        // Three shard processes, then merge: byte for byte the unsharded file.
+        for i in 0 ..< 3 {
+            let shard = try Serumcheck.run(["fuzz", Self.spec, "--shard", "\(i)/3", "--json", path("s\(i).json"), "--out", path("cx")] + Self.small)
+            #expect(shard.status == 0 || shard.status == 1, "\(shard.stderr)")
+        }
+        let merged = try Serumcheck.run(["merge", path("s0.json"), path("s1.json"), path("s2.json"), "--json", path("merged.json"), "--out", path("cx"), "--quiet"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect((try String(contentsOfFile: path("merged.json"), encoding: .utf8)) == whole)
+        // The counterexample written by the merge is the unsharded run's.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cx)) == counterexample)
+    }
+
+    @Test func replayExitsOneWhileViolatedAndZeroOnceFixed() throws {
+        let dir = try scratchDirectory(files: [:])
+        let out = dir.appendingPathComponent("cx").path
+        _ = try Serumcheck.run(["fuzz", Self.spec, "--out", out] + Self.small)
+        let file = out + "/paper-literal/label-count-integrity.json"
+        let still = try Serumcheck.run(["replay", file])
+        #expect(still.status == 1)
+        #expect(still.stdout.contains("label-count-integrity still violated"))
+        let hardened = repositoryRoot.appendingPathComponent("specs/paper.toml").path
+        let fixed = try Serumcheck.run(["replay", file, "--spec", hardened])
+        #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
+        #expect(fixed.stdout.contains("label-count-integrity holds now"))
+        let missing = try Serumcheck.run(["replay", dir.appendingPathComponent("nope.json").path])
+        #expect(missing.status == 2)
+    }
+
+    @Test(arguments: [
+        (["--property", "no-such-property"], "--property no-such-property: no fuzz property has that id"),
+        (["--shard", "3/3"], "--shard 3/3: expected I/N with 0 <= I < N"),
+        (["--budget", "0"], "--budget 0 is outside 1 ... 10000000."),
+        (["--budget", "3", "--time", "5"], "Give --budget N or --time SECONDS, not both."),
+        (["--workers", "bank"], "--workers bank is not available yet"),
+    ])
+    func badFlagsExitTwo(flags: [String], message: String) throws {
+        let dir = try scratchDirectory(files: [:])
+        let json = dir.appendingPathComponent("out.json").path
+        let result = try Serumcheck.run(["fuzz", Self.spec, "--json", json] + flags)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: json))
+    }
+
+    @Test func unknownCheckIdIsRefused() throws {
+        let text = try String(contentsOfFile: Self.spec, encoding: .utf8) + "honest-dominates-heurstic = \"holds\"\n"
+        let dir = try scratchDirectory(files: ["typo.toml": text])
+        let result = try Serumcheck.run(["fuzz", dir.appendingPathComponent("typo.toml").path, "--budget", "1"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("checks.honest-dominates-heurstic: no property is called \"honest-dominates-heurstic\""), "\(result.stderr)")
+        let verify = try Serumcheck.run(["verify", dir.appendingPathComponent("typo.toml").path])
+        #expect(verify.status == 2)
+    }
+}
