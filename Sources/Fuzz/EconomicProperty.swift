@@ -1,3 +1,4 @@
+import Foundation
 import Adversary
 import Mechanisms
 
@@ -111,7 +112,7 @@ public struct EconomicProperty: Sendable {
             return EconomicScenario(
                 worlds: [honest, with([focal], CertaintyThresholdStrategy.name)],
                 comparisons: [.init(
-                    label: "seat \(focal): reports only A_ij >= \(p.certaintyThreshold) vs everything, per reported sample",
+                    label: "seat \(focal): reports only A_ij >= \(Self.brief(p.certaintyThreshold)) vs everything, per reported sample",
                     rule: .oneSided,
                     gain: { o in Self.thresholdPenalty(o, seat: focal, terms: terms, knobs: knobs) },
                     tolerance: 1e-9)])
@@ -122,7 +123,7 @@ public struct EconomicProperty: Sendable {
             pad[focal] = SeatPlan(strategy: make(PaddingStrategy.name, p), modelOwner: focal)
             return EconomicScenario(
                 worlds: [threshold, pad],
-                comparisons: [.init(label: "seat \(focal): pads \(p.paddingRandom ? "random" : "unsure") samples (rate \(p.paddingRate)) vs threshold \(p.certaintyThreshold)", rule: .oneSided, gain: netGain([focal], 1))])
+                comparisons: [.init(label: "seat \(focal): pads \(p.paddingRandom ? "random" : "unsure") samples (rate \(Self.brief(p.paddingRate))) vs threshold \(Self.brief(p.certaintyThreshold))", rule: .oneSided, gain: netGain([focal], 1))])
         case .sybilUnprofitable:
             let k = min(max(2, p.sybilIdentities), n - 1)
             let party = (0 ..< k).map { (focal + $0) % n }
@@ -163,4 +164,9 @@ extension EconomicProperty {
             return valid ? seat : SeatPlan(strategy: HonestStrategy(), modelOwner: i, silent: seat.silent)
         }
     }
+}
+
+extension EconomicProperty {
+    /// A parameter in a label: three decimals.
+    static func brief(_ x: Double) -> String { String(format: "%.3f", x) }
 }

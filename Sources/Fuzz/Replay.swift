@@ -1,3 +1,4 @@
+import Foundation
 import Ledger
 import Specs
 
@@ -47,8 +48,8 @@ public enum Replay {
                 .judge(federation, confidence: counterexample.confidence)
             return Result(
                 violated: verdict.violated,
-                detail: "\(federation.shape); \(verdict.label); mean gain \(verdict.test.mean), "
-                    + "lower bound \(verdict.test.lowerBound)")
+                detail: "\(federation.shape); \(verdict.label); mean gain \(Self.figure(verdict.test.mean)), "
+                    + "lower bound \(Self.figure(verdict.test.lowerBound))")
         case .contract:
             guard var contractCase = counterexample.contract?.contractCase else { throw Failure.noFederation(id.rawValue) }
             if let spec, case .ptsfd(var terms) = contractCase.config.mechanism {
@@ -64,4 +65,9 @@ public enum Replay {
             throw Failure.notEconomic(id.rawValue)
         }
     }
+}
+
+extension Replay {
+    /// A figure with four significant digits.
+    static func figure(_ x: Double) -> String { String(format: "%.4g", x) }
 }

@@ -14,7 +14,10 @@ struct Serumcheck: ParsableCommand {
             make is a knob with a `paper` and a hardened value.
 
             verify proves or refutes the incentive properties with Z3, settle settles one
-            round offline, and simulate runs whole rounds with real models trained on real data.
+            round offline, simulate runs whole rounds with real models trained on real data,
+            fuzz attacks the contract and the mechanism with random federations and shrinks
+            every violation to a counterexample that replay runs again, and merge joins the
+            results of fuzz shards.
 
             Exit codes: 0 success, 1 a check failed, 2 bad input or usage.
             """,
