@@ -23,7 +23,7 @@ public enum ProtocolConduct: Hashable, Sendable {
 }
 
 /// The transactions an out-of-protocol sender tries (Ledger refusals it probes).
-public enum OutOfProtocolMove: String, Hashable, Sendable, CaseIterable {
+public enum OutOfProtocolMove: String, Hashable, Sendable, CaseIterable, Codable {
     /// Registers or commits after the commit window has closed.
     case late
     /// Registers, commits or reveals twice.

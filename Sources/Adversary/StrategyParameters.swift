@@ -1,6 +1,6 @@
 /// The parameters a spec or a fuzz campaign gives the strategies (`[strategies]`): each
 /// strategy's factory in ``StrategyCatalog`` reads the fields it needs.
-public struct StrategyParameters: Hashable, Sendable {
+public struct StrategyParameters: Hashable, Sendable, Codable {
     /// |C|.
     public var classes: Int
     /// The label distribution of heuristic workers (one probability per class).
@@ -50,7 +50,7 @@ public struct StrategyParameters: Hashable, Sendable {
 
 /// The labelCount a liar reveals beside its true votes (``LabelCountLiarStrategy``, which
 /// works out why these lies pay when the contract trusts the count).
-public enum LabelCountLie: String, Hashable, Sendable, CaseIterable {
+public enum LabelCountLie: String, Hashable, Sendable, CaseIterable, Codable {
     /// Claims m = |X_pub| for every class: every other worker's R_i(x) rises on every class
     /// (normalization `paper`), their mean reward falls, and the liar's own reward, which its
     /// labelCount cannot move, rises relative to it, raising its payout.

@@ -41,7 +41,7 @@ public struct EconomicProperty: Sendable {
     /// - Precondition: `property.layer == .economic`.
     public func scenario(_ property: FuzzPropertyID, _ f: Federation) -> EconomicScenario {
         var g = Self.generator(property, f)
-        let p = f.parameters.parameters(classes: f.classes)
+        let p = f.parameters
         var honest = background(f, p)
         let n = f.workers
         let focal = Int(Sampling.below(UInt64(n), using: &g))
@@ -108,7 +108,7 @@ public struct EconomicProperty: Sendable {
                     .init(label: "coalition of \(coalition.count) merging class \(from) into \(to) vs honest", rule: .oneSided, gain: perMember(coalition, 2)),
                 ])
         case .certaintyThresholdUnpunished:
-            let knobs = f.knobs.knobs, terms = f.terms
+            let knobs = f.knobs, terms = f.terms
             return EconomicScenario(
                 worlds: [honest, with([focal], CertaintyThresholdStrategy.name)],
                 comparisons: [.init(

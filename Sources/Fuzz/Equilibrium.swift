@@ -48,7 +48,7 @@ extension EconomicProperty {
     public func observe(
         _ profile: EquilibriumProfile, _ f: Federation, confidence: Double
     ) throws -> ProfileObservation {
-        let p = f.parameters.parameters(classes: f.classes)
+        let p = f.parameters
         let names = (0 ..< f.workers).map { profile.pattern[$0 % profile.pattern.count] }
         let base = names.enumerated().map { i, name in SeatPlan(strategy: make(name, p), modelOwner: i) }
         var worlds = [base]

@@ -70,10 +70,10 @@ extension Federation {
         return Federation(
             workers: n, samples: samples, classes: classes,
             prior: spec.federation.prior.probabilities(classes: classes), accuracy: accuracy,
-            beta: beta, lambda: lambda, knobs: KnobSettings(spec.knobs),
+            beta: beta, lambda: lambda, knobs: spec.knobs,
             deposit: spec.mechanism.deposit, unitsPerReward: spec.contract.unitsPerReward,
             honestThreshold: spec.simulation?.training.certaintyThreshold ?? 0,
-            background: background, parameters: StrategySettings(parameters),
+            background: background, parameters: parameters,
             replications: ranges.replications, noiseSeed: g.next())
     }
 }

@@ -2,7 +2,12 @@ import Adversary
 extension Federation {
     /// The smallest workers a shrunk federation keeps: 3 (a focal seat, a peer and one more),
     /// or the peer allocation's k.
-    var minimumWorkers: Int { max(3, knobs.peersPerSample) }
+    var minimumWorkers: Int {
+        switch knobs.peersPerSample {
+        case .all: 3
+        case .k(let k): max(3, k)
+        }
+    }
 
     /// The fewest samples a shrunk federation keeps: below about 10 samples a round's rewards
     /// take so few values that integer payout rounding, not the strategy, can decide a
@@ -50,6 +55,7 @@ extension Federation {
     func withClasses(_ c: Int) -> Federation {
         var f = self
         f.classes = c
+        f.parameters.classes = c
         let head = Array(prior.prefix(c))
         let total = head.reduce(0, +)
         f.prior = total > 0 ? head.map { $0 / total } : head.map { _ in 1 / Double(c) }

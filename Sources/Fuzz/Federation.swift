@@ -25,7 +25,7 @@ public struct Federation: Hashable, Sendable, Codable {
     /// lambda of the round (the first entry of the lambda schedule).
     public var lambda: Double
     /// The knobs the contract is deployed with.
-    public var knobs: KnobSettings
+    public var knobs: Knobs
     /// D, the deposit in integer units.
     public var deposit: Int
     /// Integer units per 1.0 of reward.
@@ -34,8 +34,8 @@ public struct Federation: Hashable, Sendable, Codable {
     public var honestThreshold: Double
     /// The strategy of every seat that is not deviating, by catalogue name.
     public var background: [String]
-    /// The parameters the strategies are built with.
-    public var parameters: StrategySettings
+    /// The parameters the strategies are built with (|C| is `classes`).
+    public var parameters: StrategyParameters
     /// R, the replications of every comparison.
     public var replications: Int
     /// The root of every replication's noise.
@@ -45,7 +45,7 @@ public struct Federation: Hashable, Sendable, Codable {
     public var terms: PTSFDTerms {
         PTSFDTerms(
             beta: beta, lambdaSchedule: [lambda], classes: classes, samples: samples,
-            knobs: knobs.knobs, unitsPerReward: unitsPerReward,
+            knobs: knobs, unitsPerReward: unitsPerReward,
             allocationSeed: noiseSeed ^ 0xA110_CA7E)
     }
 
@@ -53,72 +53,3 @@ public struct Federation: Hashable, Sendable, Codable {
     public var shape: String { "n=\(workers) m=\(samples) |C|=\(classes) R=\(replications)" }
 }
 
-/// `Knobs` as plain Codable data (`peers_per_sample` 0 for `all`).
-public struct KnobSettings: Hashable, Sendable, Codable {
-    public var normalization: Normalization
-    public var aggregation: Aggregation
-    public var labelCount: LabelCountPolicy
-    public var commitment: CommitmentScheme
-    public var peersPerSample: Int
-    public var payout: PayoutRule
-
-    public init(_ knobs: Knobs) {
-        normalization = knobs.normalization
-        aggregation = knobs.aggregation
-        labelCount = knobs.labelCount
-        commitment = knobs.commitment
-        switch knobs.peersPerSample {
-        case .all: peersPerSample = 0
-        case .k(let k): peersPerSample = k
-        }
-        payout = knobs.payout
-    }
-
-    /// The knobs.
-    public var knobs: Knobs {
-        Knobs(
-            normalization: normalization, aggregation: aggregation, labelCount: labelCount,
-            commitment: commitment, peersPerSample: peersPerSample == 0 ? .all : .k(peersPerSample),
-            payout: payout)
-    }
-}
-
-/// `StrategyParameters` as plain Codable data.
-public struct StrategySettings: Hashable, Sendable, Codable {
-    public var heuristicLabels: [Double]
-    public var collusionMap: [Int]
-    public var misreportMap: [Int]
-    public var certaintyThreshold: Double
-    public var paddingRate: Double
-    public var paddingRandom: Bool
-    public var sybilIdentities: Int
-    public var copyTarget: Int
-    public var labelCountLie: LabelCountLie
-    public var outOfProtocolMove: OutOfProtocolMove
-
-    public init(_ p: StrategyParameters) {
-        heuristicLabels = p.heuristicLabels
-        collusionMap = p.collusionMap
-        misreportMap = p.misreportMap
-        certaintyThreshold = p.certaintyThreshold
-        paddingRate = p.paddingRate
-        paddingRandom = p.paddingRandom
-        sybilIdentities = p.sybilIdentities
-        copyTarget = p.copyTarget
-        labelCountLie = p.labelCountLie
-        outOfProtocolMove = p.outOfProtocolMove
-    }
-
-    /// The parameters for |C| = `classes`.
-    public func parameters(classes: Int) -> StrategyParameters {
-        StrategyParameters(
-            classes: classes, heuristicLabels: heuristicLabels, collusionMap: collusionMap,
-            misreportMap: misreportMap, certaintyThreshold: certaintyThreshold,
-            paddingRate: paddingRate, paddingRandom: paddingRandom,
-            sybilIdentities: sybilIdentities, copyTarget: copyTarget,
-            labelCountLie: labelCountLie, outOfProtocolMove: outOfProtocolMove)
-    }
-}
-
-extension LabelCountLie: Codable {}
-extension OutOfProtocolMove: Codable {}

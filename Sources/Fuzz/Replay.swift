@@ -43,7 +43,7 @@ public enum Replay {
         switch id.layer {
         case .economic:
             guard var federation = counterexample.federation else { throw Failure.noFederation(id.rawValue) }
-            if let spec { federation.knobs = KnobSettings(spec.knobs) }
+            if let spec { federation.knobs = spec.knobs }
             let verdict = try EconomicProperty().scenario(id, federation)
                 .judge(federation, confidence: counterexample.confidence)
             return Result(

@@ -16,11 +16,11 @@ enum EconomicFixture {
             workers: n, samples: m, classes: classes,
             prior: [Double](repeating: 1 / Double(classes), count: classes),
             accuracy: [Double](repeating: accuracy, count: n), beta: 1, lambda: 1,
-            knobs: KnobSettings(knobs), deposit: 1_000_000, unitsPerReward: 1000,
+            knobs: knobs, deposit: 1_000_000, unitsPerReward: 1000,
             honestThreshold: 0, background: [String](repeating: "honest", count: n),
-            parameters: StrategySettings(StrategyParameters(
+            parameters: StrategyParameters(
                 classes: classes, heuristicLabels: [Double](repeating: 1 / Double(classes), count: classes),
-                collusionMap: Spec.Simulation.Strategies.paperCollusionMap(classes: classes))),
+                collusionMap: Spec.Simulation.Strategies.paperCollusionMap(classes: classes)),
             replications: replications, noiseSeed: seed)
     }
 

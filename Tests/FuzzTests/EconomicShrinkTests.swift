@@ -21,7 +21,7 @@ import Testing
         #expect(verdict.violated)
         #expect(verdict.test.rule == .exact && verdict.test.maximum >= 1)
         var hardened = f
-        hardened.knobs = KnobSettings(.hardened)
+        hardened.knobs = .hardened
         let fixed = try property.scenario(.labelCountIntegrity, hardened).judge(hardened, confidence: 0.99)
         #expect(!fixed.violated)
         #expect(fixed.test.maximum == 0)
@@ -57,7 +57,7 @@ import Testing
         let unbound = try EconomicRound.play(f, seats: seats, noise: noise)
         #expect(unbound.settled[3] && unbound.revealed[3] == unbound.revealed[0])
         var bound = f
-        bound.knobs = KnobSettings(.hardened)
+        bound.knobs = .hardened
         let refused = try EconomicRound.play(bound, seats: seats, noise: noise)
         #expect(!refused.settled[3] && refused.net[3] == -f.deposit)
     }
