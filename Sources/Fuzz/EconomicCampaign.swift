@@ -72,8 +72,14 @@ public struct EconomicCampaign: Sendable {
     public var property: EconomicProperty
     /// Strategy names background seats may play.
     public var allowed: [String]
+    /// Real predictions for every seat (`--workers bank`), or `nil` for synthetic workers.
+    public var models: BankModels?
 
-    public init(spec: Spec, specPath: String, specText: String, catalog: StrategyCatalog = .standard) {
+    public init(
+        spec: Spec, specPath: String, specText: String, catalog: StrategyCatalog = .standard,
+        models: BankModels? = nil
+    ) {
+        self.models = models
         self.spec = spec
         self.specPath = specPath
         self.specText = specText
@@ -90,7 +96,7 @@ public struct EconomicCampaign: Sendable {
     /// The federation of case `index`.
     public func federation(seed: UInt64, index: Int, ranges: FederationRanges) -> Federation {
         var g = caseGenerator(seed: seed, index: index)
-        return Federation.draw(spec: spec, ranges: ranges, allowed: allowed, using: &g)
+        return Federation.draw(spec: spec, ranges: ranges, allowed: allowed, models: models, using: &g)
     }
 
     /// Runs the cases of `options`; `progress(done, violationsSoFar)` is called as cases finish.

@@ -31,12 +31,29 @@ public struct ReplicationNoise: Sendable {
     public var reportSeed: UInt64
 
     /// Replication `r` of `federation`: truth from stream `r` of the noise seed, each seat's
-    /// model from its own stream of that replication.
+    /// model from its own stream of that replication; for a `bank` federation, m public
+    /// samples drawn from that stream and each seat's real predictions on them.
     public init(federation f: Federation, replication r: Int) {
         var root = SplitMix64(seed: f.noiseSeed, stream: UInt64(r))
         let truthSeed = root.next(), modelSeed = root.next()
         reportSeed = root.next()
         var truthStream = SplitMix64(seed: truthSeed)
+        if let models = f.models {
+            // m distinct public samples (a partial Fisher-Yates shuffle), each seat's real
+            // predictions on them.
+            var order = Array(0 ..< models.publicLabels.count)
+            let m = min(f.samples, order.count)
+            for k in 0 ..< m { order.swapAt(k, k + Int(truthStream.draw(below: UInt64(order.count - k)))) }
+            let chosen = order[0 ..< m]
+            truth = chosen.map { models.publicLabels[$0] }
+            predictions = (0 ..< f.workers).map { i in
+                let p = models.predictions[i]
+                return LocalPredictions(
+                    labels: chosen.map { p.labels[$0] }, maxProbability: chosen.map { p.maxProbability[$0] },
+                    accuracy: p.accuracy)
+            }
+            return
+        }
         let truth = SyntheticModel.truth(samples: f.samples, prior: f.prior, using: &truthStream)
         self.truth = truth
         predictions = (0 ..< f.workers).map { i in

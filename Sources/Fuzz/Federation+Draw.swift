@@ -32,8 +32,12 @@ extension Federation {
     /// names, or the whole catalogue). The attack parameters are drawn too: a misreport map, a
     /// certainty threshold in [0.3, 0.8), a padding rate in [0.25, 1], random or unsure padding,
     /// 2 ... 4 sybil identities, the lie, the out-of-protocol move.
+    ///
+    /// With `models` (the `bank` source) each seat's accuracy is its real model's local
+    /// accuracy and m is at most |X_pub|.
     public static func draw(
-        spec: Spec, ranges: FederationRanges, allowed: [String], using g: inout SplitMix64
+        spec: Spec, ranges: FederationRanges, allowed: [String], models: BankModels? = nil,
+        using g: inout SplitMix64
     ) -> Federation {
         let n = spec.federation.workers, classes = spec.federation.classes
         func uniform(_ p: Parameter) -> Double {
@@ -42,7 +46,7 @@ extension Federation {
         let accuracy = spec.federation.accuracy.parameters(workers: n).map { uniform($0) }
         let beta = uniform(spec.mechanism.beta)
         let lambda = uniform(spec.contract.lambdaSchedule.first ?? spec.mechanism.lambda)
-        let samples = Sampling.integer(in: ranges.samples, using: &g)
+        var samples = Sampling.integer(in: ranges.samples, using: &g)
         let background = (0 ..< n).map { _ -> String in
             if Sampling.unit(using: &g) < ranges.honestShare || allowed.isEmpty { return HonestStrategy.name }
             return allowed[Int(Sampling.below(UInt64(allowed.count), using: &g))]
@@ -67,7 +71,8 @@ extension Federation {
             copyTarget: Int(Sampling.below(UInt64(n), using: &g)),
             labelCountLie: lies[Int(Sampling.below(UInt64(lies.count), using: &g))],
             outOfProtocolMove: moves[Int(Sampling.below(UInt64(moves.count), using: &g))])
-        return Federation(
+        if let models { samples = min(samples, models.publicLabels.count) }
+        var federation = Federation(
             workers: n, samples: samples, classes: classes,
             prior: spec.federation.prior.probabilities(classes: classes), accuracy: accuracy,
             beta: beta, lambda: lambda, knobs: spec.knobs,
@@ -75,5 +80,11 @@ extension Federation {
             honestThreshold: spec.simulation?.training.certaintyThreshold ?? 0,
             background: background, parameters: parameters,
             replications: ranges.replications, noiseSeed: g.next())
+        if let models {
+            federation.accuracy = models.predictions.map(\.accuracy)
+            federation.source = .bank
+            federation.models = models
+        }
+        return federation
     }
 }

@@ -34,7 +34,8 @@ extension Federation {
             f.samples = m
             out.append(f)
         }
-        for c in Set([2, classes / 2, classes - 1]).sorted() where c >= 2 && c < classes {
+        // Real predictions keep their classes.
+        for c in Set([2, classes / 2, classes - 1]).sorted() where c >= 2 && c < classes && models == nil {
             out.append(withClasses(c))
         }
         for r in Set([2, replications / 2]).sorted() where r >= 2 && r < replications {

@@ -40,6 +40,17 @@ public struct Federation: Hashable, Sendable, Codable {
     public var replications: Int
     /// The root of every replication's noise.
     public var noiseSeed: UInt64
+    /// Where the seats' predictions come from.
+    public var source: WorkerSource = .synthetic
+    /// The real predictions of a `bank` federation (attached after loading, not stored in
+    /// files: a replay trains or loads them again from the embedded spec).
+    public var models: BankModels? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case workers, samples, classes, prior, accuracy, beta, lambda, knobs, deposit
+        case unitsPerReward, honestThreshold, background, parameters, replications, noiseSeed
+        case source
+    }
 
     /// The contract terms of this federation's round.
     public var terms: PTSFDTerms {
@@ -53,3 +64,40 @@ public struct Federation: Hashable, Sendable, Codable {
     public var shape: String { "n=\(workers) m=\(samples) |C|=\(classes) R=\(replications)" }
 }
 
+
+/// Where a campaign's workers' predictions come from (`--workers`).
+public enum WorkerSource: String, Hashable, Sendable, Codable, CaseIterable {
+    /// A seeded confusion-matrix model (`SyntheticModel`).
+    case synthetic
+    /// Real predictions of models trained on real data (the prediction bank of `simulate`);
+    /// each replication draws its m public samples from X_pub.
+    case bank
+    /// `bank`, plus distillation after settlement (`distillation-helps-honest`).
+    case pipeline
+}
+
+/// Real predictions on X_pub for every seat, shared by every case of a campaign.
+public final class BankModels: Hashable, Sendable {
+    /// The BLAS threads the models are trained with: always 1, so that the models (and every
+    /// finding on them) do not depend on `--threads` or on the machine's core count.
+    public static let blasThreads = 1
+
+    /// One entry per seat, each over every public sample.
+    public let predictions: [LocalPredictions]
+    /// The true class of every public sample.
+    public let publicLabels: [UInt8]
+
+    public init(predictions: [LocalPredictions], publicLabels: [UInt8]) {
+        precondition(predictions.allSatisfy { $0.samples == publicLabels.count }, "BankModels: one prediction per public sample")
+        self.predictions = predictions
+        self.publicLabels = publicLabels
+    }
+
+    public static func == (a: BankModels, b: BankModels) -> Bool {
+        a.predictions == b.predictions && a.publicLabels == b.publicLabels
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(publicLabels)
+    }
+}

@@ -11,6 +11,7 @@ public enum Replay {
         case unknownProperty(String)
         case noFederation(String)
         case notEconomic(String)
+        case needsModels(String)
 
         public var description: String {
             switch self {
@@ -18,6 +19,7 @@ public enum Replay {
             case .unknownProperty(let id): "no property is called \"\(id)\""
             case .noFederation(let id): "the counterexample of \(id) holds no federation or transaction sequence"
             case .notEconomic(let id): "\(id) has no replayable counterexample"
+            case .needsModels(let id): "the counterexample of \(id) replays real predictions, which were not loaded"
             }
         }
     }
@@ -33,7 +35,11 @@ public enum Replay {
     /// Judges `counterexample` again; with `spec`, the federation (or the contract) is deployed
     /// with that spec's knobs instead (for example the hardened ones), everything else as stored.
     /// - Returns: `violated` while the defect is there.
-    public static func judge(_ counterexample: Counterexample, knobsFrom spec: Spec? = nil) throws -> Result {
+    /// - Parameter models: the real predictions of a `bank` federation (loaded again from the
+    ///   embedded spec by the caller).
+    public static func judge(
+        _ counterexample: Counterexample, knobsFrom spec: Spec? = nil, models: BankModels? = nil
+    ) throws -> Result {
         guard counterexample.schema == Counterexample.schema else {
             throw Failure.unsupportedSchema(counterexample.schema)
         }
@@ -44,6 +50,10 @@ public enum Replay {
         case .economic:
             guard var federation = counterexample.federation else { throw Failure.noFederation(id.rawValue) }
             if let spec { federation.knobs = spec.knobs }
+            if federation.source != .synthetic {
+                guard let models else { throw Failure.needsModels(id.rawValue) }
+                federation.models = models
+            }
             let verdict = try EconomicProperty().scenario(id, federation)
                 .judge(federation, confidence: counterexample.confidence)
             return Result(

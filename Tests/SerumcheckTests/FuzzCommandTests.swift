@@ -53,7 +53,7 @@ import Testing
         (["--shard", "3/3"], "--shard 3/3: expected I/N with 0 <= I < N"),
         (["--budget", "0"], "--budget 0 is outside 1 ... 10000000."),
         (["--budget", "3", "--time", "5"], "Give --budget N or --time SECONDS, not both."),
-        (["--workers", "bank"], "--workers bank is not available yet"),
+        (["--workers", "bank"], "--workers bank needs the spec's simulation tables"),
     ])
     func badFlagsExitTwo(flags: [String], message: String) throws {
         let dir = try scratchDirectory(files: [:])

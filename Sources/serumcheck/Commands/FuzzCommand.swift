@@ -54,8 +54,12 @@ struct FuzzCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Run cases until this many seconds have passed (not reproducible; prints the --budget that is).", valueName: "seconds"))
     var time: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Where workers' predictions come from: synthetic (a seeded confusion-matrix model).", valueName: "source"))
-    var workers: WorkerSource = .synthetic
+    @Option(name: .long, help: ArgumentHelp(
+        "Where workers' predictions come from: synthetic (a seeded confusion-matrix model), bank (real models of the spec's [data], trained once with one BLAS thread and kept in the prediction bank) or pipeline (bank, plus distillation-helps-honest). Default: bank when the spec has simulation tables, synthetic otherwise.",
+        valueName: "source"))
+    var workers: WorkerSource?
+
+    @OptionGroup var bankOptions: BankOptions
 
     @Option(name: .customLong("property"), help: ArgumentHelp("Judge only this property (repeatable). Default: every property of the spec's mechanism.", valueName: "id"))
     var properties: [String] = []
@@ -81,10 +85,6 @@ struct FuzzCommand: ParsableCommand {
     @Flag(name: .long, help: "Print no progress and no table (the exit code and --json still tell).")
     var quiet = false
 
-    /// The worker sources of `--workers`.
-    enum WorkerSource: String, ExpressibleByArgument, CaseIterable {
-        case synthetic, bank, pipeline
-    }
 
     func validate() throws {
         if budget != nil && time != nil { throw ValidationError("Give --budget N or --time SECONDS, not both.") }
@@ -94,11 +94,6 @@ struct FuzzCommand: ParsableCommand {
         if !(0 ... 1_000_000).contains(shrinkLimit) { throw ValidationError("--shrink-limit \(shrinkLimit) is outside 0 ... 1000000.") }
         for id in properties where FuzzPropertyID(rawValue: id) == nil {
             throw ValidationError("--property \(id): no fuzz property has that id (known: \(FuzzPropertyID.allCases.map(\.rawValue).joined(separator: ", "))).")
-        }
-        switch workers {
-        case .synthetic: break
-        case .bank, .pipeline:
-            throw ValidationError("--workers \(workers.rawValue) is not available yet; use --workers synthetic.")
         }
         _ = try parsedShard()
     }
@@ -132,9 +127,21 @@ struct FuzzCommand: ParsableCommand {
         var reports: [FuzzReport] = []
         var files: [(String, Counterexample)] = []
         for (path, spec, text) in loaded {
+            let source = workers ?? (spec.simulation == nil ? .synthetic : .bank)
+            var models: BankModels? = nil
+            switch source {
+            case .synthetic: break
+            case .bank, .pipeline:
+                guard spec.simulation != nil else {
+                    throw CommandFailure(message: "\(path): --workers \(source.rawValue) needs the spec's simulation tables ([data], [training], [strategies]); use --workers synthetic")
+                }
+                if spec.mechanism.kind == .ptsfd {
+                    models = try bankOptions.models(of: spec, path: path, threads: BankModels.blasThreads, quiet: quiet)
+                }
+            }
             let runner = FuzzRunner(
                 spec: spec, path: path, text: text, seed: seed, properties: selected(for: spec),
-                restricted: !properties.isEmpty,
+                restricted: !properties.isEmpty, source: source, models: models,
                 threads: threadCount, shrinkLimit: noShrink ? 0 : shrinkLimit, out: out,
                 shard: shardCount > 1 ? (shardIndex, shardCount) : nil, quiet: quiet)
             let report = try runner.run(budget: budget, time: time)
@@ -163,3 +170,5 @@ struct FuzzCommand: ParsableCommand {
         return properties.isEmpty ? all : all.filter { properties.contains($0.rawValue) }
     }
 }
+
+extension WorkerSource: ExpressibleByArgument {}

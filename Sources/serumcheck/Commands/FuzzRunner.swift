@@ -11,6 +11,10 @@ struct FuzzRunner {
     var properties: [FuzzPropertyID]
     /// Whether `--property` chose the properties (the command then names them).
     var restricted: Bool
+    /// Where the workers' predictions come from.
+    var source: WorkerSource
+    /// The real predictions of `bank` and `pipeline`.
+    var models: BankModels?
     var threads: Int
     var shrinkLimit: Int
     var out: String
@@ -22,13 +26,13 @@ struct FuzzRunner {
 
     /// The command that reproduces the campaign (no --shard, no --threads: they change nothing).
     func command(budget: Int) -> String {
-        var words = ["serumcheck", "fuzz", path, "--seed", "\(seed)", "--budget", "\(budget)"]
+        var words = ["serumcheck", "fuzz", path, "--seed", "\(seed)", "--budget", "\(budget)", "--workers", source.rawValue]
         for id in properties where restricted { words += ["--property", id.rawValue] }
         return words.joined(separator: " ")
     }
 
     func run(budget: Int?, time: Double?) throws -> FuzzReport {
-        let campaign = EconomicCampaign(spec: spec, specPath: path, specText: text)
+        let campaign = EconomicCampaign(spec: spec, specPath: path, specText: text, models: models)
         let start = ContinuousClock.now
         var total = budget ?? Self.defaultBudget
         var summary: EconomicCampaign.Summary

@@ -29,6 +29,11 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Deploy with this spec's knobs instead of the embedded spec's.", valueName: "spec"))
     var spec: String?
 
+    @OptionGroup var bankOptions: BankOptions
+
+    @Flag(name: .long, help: "Print no training progress (counterexamples of --workers bank load real models).")
+    var quiet = false
+
     func run() throws {
         let other = try spec.map(loadSpec)
         var stillViolated = 0
@@ -41,7 +46,16 @@ struct ReplayCommand: ParsableCommand {
                 throw CommandFailure(message: "\(file): not a counterexample file: \(error)")
             }
             let verdict: Replay.Result
-            do { verdict = try Replay.judge(counterexample, knobsFrom: other) } catch {
+            var models: BankModels? = nil
+            if let federation = counterexample.federation, federation.source != .synthetic {
+                let embedded: Spec
+                do { embedded = try Spec.parse(toml: counterexample.specText, file: "\(file) (embedded spec)") } catch {
+                    throw CommandFailure.badInput(error)
+                }
+                models = try bankOptions.models(
+                    of: embedded, path: counterexample.specPath, threads: BankModels.blasThreads, quiet: quiet)
+            }
+            do { verdict = try Replay.judge(counterexample, knobsFrom: other, models: models) } catch {
                 throw CommandFailure(message: "\(file): \(error)")
             }
             if verdict.violated { stillViolated += 1 }

@@ -58,13 +58,7 @@ struct Simulate: ParsableCommand {
         valueName: "n"))
     var threads: Int?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Prediction bank directory (default: $XDG_CACHE_HOME/serumcheck/bank or ~/.cache/serumcheck/bank).",
-        valueName: "dir"))
-    var bank: String?
-
-    @Flag(name: .long, help: "Train every model afresh: neither read nor write the prediction bank.")
-    var noBank = false
+    @OptionGroup var bankOptions: BankOptions
 
     @Flag(name: .long, help: "Print no progress on standard error.")
     var quiet = false
@@ -76,7 +70,6 @@ struct Simulate: ParsableCommand {
         if let threads, !(1...256).contains(threads) {
             throw ValidationError("--threads \(threads) is outside 1 ... 256.")
         }
-        if noBank && bank != nil { throw ValidationError("Give --bank DIR or --no-bank, not both.") }
     }
 
     func run() throws {
@@ -88,7 +81,7 @@ struct Simulate: ParsableCommand {
         do {
             let plan = try SimulationPlan(spec: loaded, file: spec, rounds: rounds, seed: seed)
             simulation = FederatedSimulation(
-                plan: plan, file: spec, bank: noBank ? nil : PredictionBank(directory: bankDirectory()),
+                plan: plan, file: spec, bank: bankOptions.predictionBank,
                 threads: threadCount, command: reproducingCommand(plan: plan, threads: threadCount))
         } catch { throw CommandFailure.badInput(error) }
         let progress = ProgressDisplay(enabled: !quiet, workers: loaded.federation.workers,
@@ -102,16 +95,6 @@ struct Simulate: ParsableCommand {
         } else {
             print(SimulateReport(result: result).table, terminator: "")
         }
-    }
-
-    /// The bank directory from `--bank` or the XDG cache directory.
-    func bankDirectory() -> URL {
-        if let bank { return URL(fileURLWithPath: bank) }
-        let environment = ProcessInfo.processInfo.environment
-        if let cache = environment["XDG_CACHE_HOME"], !cache.isEmpty {
-            return URL(fileURLWithPath: cache).appendingPathComponent("serumcheck/bank")
-        }
-        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/serumcheck/bank")
     }
 
     /// The command line that reproduces this run: the spec, its rounds, both seeds (equal
