@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import Simulation
 import Specs
 
 /// Replays a counterexample: the stored property judged again on the stored minimal
@@ -37,8 +38,10 @@ public enum Replay {
     /// - Returns: `violated` while the defect is there.
     /// - Parameter models: the real predictions of a `bank` federation (loaded again from the
     ///   embedded spec by the caller).
+    ///   `bank` is where a pipeline replay keeps its local models.
     public static func judge(
-        _ counterexample: Counterexample, knobsFrom spec: Spec? = nil, models: BankModels? = nil
+        _ counterexample: Counterexample, knobsFrom spec: Spec? = nil, models: BankModels? = nil,
+        bank: PredictionBank? = nil
     ) throws -> Result {
         guard counterexample.schema == Counterexample.schema else {
             throw Failure.unsupportedSchema(counterexample.schema)
@@ -71,7 +74,13 @@ public enum Replay {
                 violated: !violations.isEmpty,
                 detail: "\(contractCase.steps.count) transactions; "
                     + (violations.first.map { "step \($0.step): \($0.message)" } ?? "no step violates it"))
-        case .equilibrium, .pipeline:
+        case .pipeline:
+            let embedded = try Spec.parse(toml: counterexample.specText, file: counterexample.specPath)
+            let verdict = try PipelineCheck.judge(
+                spec: embedded, path: counterexample.specPath, seed: counterexample.seed,
+                index: counterexample.caseIndex, knobs: spec?.knobs, bank: bank)
+            return Result(violated: verdict.violated, detail: verdict.label)
+        case .equilibrium:
             throw Failure.notEconomic(id.rawValue)
         }
     }

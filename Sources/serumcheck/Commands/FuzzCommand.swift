@@ -140,10 +140,11 @@ struct FuzzCommand: ParsableCommand {
                 }
             }
             let runner = FuzzRunner(
-                spec: spec, path: path, text: text, seed: seed, properties: selected(for: spec),
+                spec: spec, path: path, text: text, seed: seed, properties: selected(for: spec, source: source),
                 restricted: !properties.isEmpty, source: source, models: models,
                 threads: threadCount, shrinkLimit: noShrink ? 0 : shrinkLimit, out: out,
-                shard: shardCount > 1 ? (shardIndex, shardCount) : nil, quiet: quiet)
+                shard: shardCount > 1 ? (shardIndex, shardCount) : nil, quiet: quiet,
+                bank: bankOptions.predictionBank)
             let report = try runner.run(budget: budget, time: time)
             reports.append(report)
             files += report.counterexampleFiles(out: out, specName: spec.name)
@@ -159,12 +160,12 @@ struct FuzzCommand: ParsableCommand {
     /// The properties judged on `spec`: `--property`, or every property of its mechanism
     /// that the synthetic source can judge (the contract layer for both mechanisms; the
     /// economic layer and equilibria for PTSFD; the pipeline needs real training).
-    func selected(for spec: Spec) -> [FuzzPropertyID] {
+    func selected(for spec: Spec, source: WorkerSource) -> [FuzzPropertyID] {
         let all = FuzzPropertyID.allCases.filter { id in
             switch id.layer {
             case .contract: return true
             case .economic, .equilibrium: return spec.mechanism.kind == .ptsfd
-            case .pipeline: return false
+            case .pipeline: return spec.mechanism.kind == .ptsfd && source == .pipeline
             }
         }
         return properties.isEmpty ? all : all.filter { properties.contains($0.rawValue) }

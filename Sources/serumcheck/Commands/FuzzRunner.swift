@@ -1,5 +1,6 @@
 import Foundation
 import Fuzz
+import Simulation
 import Specs
 
 /// One spec's campaign for `fuzz`: the case slice, progress, and the report.
@@ -20,6 +21,8 @@ struct FuzzRunner {
     var out: String
     var shard: (index: Int, count: Int)?
     var quiet: Bool
+    /// Where `pipeline` keeps its local models.
+    var bank: PredictionBank?
 
     /// The default budget: enough cases for every equilibrium profile twice.
     static let defaultBudget = 2 * EquilibriumProfile.profiles.count
@@ -65,6 +68,23 @@ struct FuzzRunner {
             }
         } catch {
             throw CommandFailure(message: "\(path): the contract misbehaved outside any property: \(error)", exitCode: ExitCodes.checkFailed)
+        }
+        if properties.contains(.distillationHelpsHonest) {
+            let pipelineProgress = FuzzProgress(enabled: !quiet, label: "\(spec.name) pipeline")
+            pipelineProgress.total = slice(0 ..< total).count
+            let pipeline: PropertySummary
+            do {
+                pipeline = try PipelineCheck.summary(
+                    spec: spec, path: path, text: text, seed: seed, cases: slice(0 ..< total),
+                    threads: threads, bank: bank, command: command(budget: total)
+                ) { n, v in pipelineProgress.update(done: n, violations: v) }
+            } catch {
+                throw CommandFailure(message: "\(path): the pipeline failed: \(error)")
+            }
+            pipelineProgress.finish(summary: "\(spec.name): pipeline of \(pipeline.cases) simulations done")
+            summary = EconomicCampaign.Summary(
+                properties: summary.properties + [pipeline], profiles: summary.profiles,
+                rounds: summary.rounds, transactions: summary.transactions)
         }
         let contractProperties = properties.filter { $0.layer == .contract }
         if !contractProperties.isEmpty {

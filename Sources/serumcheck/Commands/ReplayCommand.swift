@@ -55,7 +55,8 @@ struct ReplayCommand: ParsableCommand {
                 models = try bankOptions.models(
                     of: embedded, path: counterexample.specPath, threads: BankModels.blasThreads, quiet: quiet)
             }
-            do { verdict = try Replay.judge(counterexample, knobsFrom: other, models: models) } catch {
+            do { verdict = try Replay.judge(
+                counterexample, knobsFrom: other, models: models, bank: bankOptions.predictionBank) } catch {
                 throw CommandFailure(message: "\(file): \(error)")
             }
             if verdict.violated { stillViolated += 1 }
