@@ -55,7 +55,7 @@ public struct ContractCampaign: Sendable {
     @_specialize(exported: true, where C == Contract)
     public func runCase<C: ContractUnderTest>(
         _ index: Int, on _: C.Type
-    ) -> (contractCase: ContractCase, violations: [ContractViolation], accepted: Int) {
+    ) -> (contractCase: ContractCase, violations: [ContractViolation], accepted: Int, reasons: Set<String>) {
         var rng = caseGenerator(seed: seed, index: index)
         let config = generator.drawConfig(using: &rng)
         var contractCase = ContractCase(
@@ -66,15 +66,15 @@ public struct ContractCampaign: Sendable {
             var run = try? ContractRun<C>(
                 config: config, deployer: contractCase.deployer,
                 deployHeight: contractCase.deployHeight, properties: properties)
-        else { return (contractCase, [], 0) }
+        else { return (contractCase, [], 0, []) }
         var state = TransactionDrawState()
         for _ in 0 ..< steps {
             let step = generator.drawStep(for: run.contract, state: &state, using: &rng)
             contractCase.steps.append(step)
             let violations = run.apply(step, caseIndex: index)
-            if !violations.isEmpty { return (contractCase, violations, run.accepted) }
+            if !violations.isEmpty { return (contractCase, violations, run.accepted, run.reasons) }
         }
-        return (contractCase, [], run.accepted)
+        return (contractCase, [], run.accepted, run.reasons)
     }
 
     /// Runs the campaign on implementation `C` (the Ledger's `Contract` by default).
@@ -91,7 +91,10 @@ public struct ContractCampaign: Sendable {
             var partial = ContractCampaignResult()
             for k in stride(from: w, to: indices.count, by: workers) {
                 let index = indices[k]
-                let (contractCase, violations, accepted) = runCase(index, on: C.self)
+                let (contractCase, violations, accepted, reasons) = runCase(index, on: C.self)
+                for reason in reasons where (partial.firstCase[reason] ?? .max) > index {
+                    partial.firstCase[reason] = index
+                }
                 partial.cases += 1
                 partial.transactions += contractCase.steps.count
                 partial.accepted += accepted
@@ -108,6 +111,7 @@ public struct ContractCampaign: Sendable {
             result.transactions += partial.transactions
             result.accepted += partial.accepted
             result.violations += partial.violations
+            result.firstCase.merge(partial.firstCase) { min($0, $1) }
         }
         result.violations.sort {
             ($0.violation.caseIndex, $0.violation.property) < ($1.violation.caseIndex, $1.violation.property)
@@ -152,6 +156,8 @@ public struct ContractCampaignResult: Hashable, Sendable {
     public var accepted = 0
     /// Every violation found, shrunk, by case index then property.
     public var violations: [ContractCounterexample] = []
+    /// Each refusal reason seen, with the lowest case index that drew it (corpus material).
+    public var firstCase: [String: Int] = [:]
 
     /// An empty result.
     public init() {}

@@ -13,6 +13,8 @@ public struct ContractRun<C: ContractUnderTest> {
     public private(set) var stepCount = 0
     /// How many steps the contract accepted.
     public private(set) var accepted = 0
+    /// The refusal reasons (`ContractError.reason`) seen so far.
+    public private(set) var reasons: Set<String> = []
 
     /// Deploys `config` on `C`.
     /// - Parameters:
@@ -44,6 +46,7 @@ public struct ContractRun<C: ContractUnderTest> {
             try contract.apply(step.transaction, at: step.height)
         } catch {
             refusal = error
+            reasons.insert(error.reason)
         }
         if refusal == nil {
             accepted += 1

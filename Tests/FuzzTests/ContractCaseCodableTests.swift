@@ -14,7 +14,7 @@ import Testing
     @Test func generatedCasesRoundTrip() throws {
         let campaign = ContractCampaign(seed: 3, budget: 60, steps: 80)
         for index in 0 ..< 60 {
-            let (contractCase, _, _) = campaign.runCase(index, on: Contract.self)
+            let (contractCase, _, _, _) = campaign.runCase(index, on: Contract.self)
             #expect(try roundTrip(contractCase) == contractCase, "case \(index)")
         }
     }

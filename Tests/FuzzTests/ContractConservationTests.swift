@@ -15,7 +15,7 @@ import Testing
         let campaign = ContractCampaign(seed: 0, budget: Self.cases, steps: Self.steps)
         var kinds: Set<String> = []
         for index in 0 ..< Self.cases {
-            let (contractCase, violations, _) = campaign.runCase(index, on: Contract.self)
+            let (contractCase, violations, _, _) = campaign.runCase(index, on: Contract.self)
             #expect(violations.isEmpty, "seed 0, case \(index): \(violations)")
             #expect(contractCase.steps.count == Self.steps)
             switch contractCase.config.mechanism {

@@ -12,7 +12,7 @@ import Testing
     ) -> (ContractCase, ContractViolation) {
         let campaign = ContractCampaign(seed: 7, budget: 40, steps: 80, shrinkLimit: 0)
         for index in 0 ..< 40 {
-            let (contractCase, violations, _) = campaign.runCase(index, on: C.self)
+            let (contractCase, violations, _, _) = campaign.runCase(index, on: C.self)
             if let v = violations.first { return (contractCase, v) }
         }
         fatalError("no violation of \(C.self) in 40 cases")
