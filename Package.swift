@@ -66,7 +66,7 @@ let package = Package(
         // Release-mode settlement benchmark, run by scripts/bench.
         .executableTarget(name: "SettleBenchmark", dependencies: ["Mechanisms"]),
         // Release-mode contract fuzzing benchmark, run by scripts/bench.
-        .executableTarget(name: "FuzzBenchmark", dependencies: ["Fuzz", "Ledger"]),
+        .executableTarget(name: "FuzzBenchmark", dependencies: ["Fuzz", "Ledger", "Mechanisms", "Adversary"]),
         // Release-mode LeNet-5 training benchmark, run by scripts/bench.
         .executableTarget(name: "TrainBenchmark", dependencies: ["Learning"]),
         .testTarget(name: "MechanismsTests", dependencies: ["Mechanisms"]),

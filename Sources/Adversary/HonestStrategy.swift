@@ -20,8 +20,18 @@ public struct HonestStrategy: WorkerStrategy {
         guard let predictions else { preconditionFailure("HonestStrategy needs predictions") }
         precondition(predictions.samples == context.samples,
                      "HonestStrategy: \(predictions.samples) predictions for \(context.samples) samples")
-        let y = (0..<context.samples).map { j in
-            predictions.certainty(j) >= context.certaintyThreshold ? predictions.labels[j] : WorkerReport.noReport
+        // A_ij = accuracy * maxProbability_j, exactly as `LocalPredictions.certainty(_:)`.
+        let m = context.samples, accuracy = predictions.accuracy
+        let threshold = context.certaintyThreshold
+        let y = [UInt8](unsafeUninitializedCapacity: m) { y, initialized in
+            predictions.labels.withUnsafeBufferPointer { labels in
+                predictions.maxProbability.withUnsafeBufferPointer { probability in
+                    for j in 0 ..< m {
+                        y[j] = accuracy * Double(probability[j]) >= threshold ? labels[j] : WorkerReport.noReport
+                    }
+                }
+            }
+            initialized = m
         }
         return WorkerReport(y: y, classes: context.classes)
     }

@@ -21,10 +21,16 @@ public struct WorkerReport: Hashable, Sendable {
     ///   - y: One byte per sample, each a class below `classes` or ``noReport``.
     ///   - classes: |C|.
     public init(y: [UInt8], classes: Int) {
+        // One slot per byte value, so the loop needs no branch; classes and noReport are read
+        // off afterwards, and any other label fails the precondition.
+        var histogram = InlineArray<256, Int>(repeating: 0)
+        y.withUnsafeBufferPointer { labels in
+            for label in labels { histogram[Int(label)] &+= 1 }
+        }
         var counts = [Int](repeating: 0, count: classes)
-        for label in y where label != Self.noReport {
-            precondition(Int(label) < classes, "WorkerReport: label \(label) outside \(classes) classes")
-            counts[Int(label)] += 1
+        for value in 0 ..< 256 where value != Int(Self.noReport) && histogram[value] > 0 {
+            precondition(value < classes, "WorkerReport: label \(value) outside \(classes) classes")
+            counts[value] = histogram[value]
         }
         self.init(y: y, labelCount: counts)
     }

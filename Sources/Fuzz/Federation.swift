@@ -52,6 +52,30 @@ public struct Federation: Hashable, Sendable, Codable {
         case source
     }
 
+    /// A federation from its parts (`Federation.draw` draws one within a spec's ranges).
+    public init(
+        workers: Int, samples: Int, classes: Int, prior: [Double], accuracy: [Double],
+        beta: Double, lambda: Double, knobs: KnobSettings, deposit: Int, unitsPerReward: Int,
+        honestThreshold: Double, background: [String], parameters: StrategySettings,
+        replications: Int, noiseSeed: UInt64
+    ) {
+        self.workers = workers
+        self.samples = samples
+        self.classes = classes
+        self.prior = prior
+        self.accuracy = accuracy
+        self.beta = beta
+        self.lambda = lambda
+        self.knobs = knobs
+        self.deposit = deposit
+        self.unitsPerReward = unitsPerReward
+        self.honestThreshold = honestThreshold
+        self.background = background
+        self.parameters = parameters
+        self.replications = replications
+        self.noiseSeed = noiseSeed
+    }
+
     /// The contract terms of this federation's round.
     public var terms: PTSFDTerms {
         PTSFDTerms(

@@ -45,22 +45,34 @@ public enum SyntheticModel {
         truth: [UInt8], classes: Int, accuracy: Double, using generator: inout SplitMix64
     ) -> LocalPredictions {
         precondition(classes >= 2, "SyntheticModel: at least two classes")
+        // Goals: the draws of the loop below in exactly this order (a seed's meaning), then speed:
+        // one pass writing both outputs through raw buffers.
         let m = truth.count
-        var labels = [UInt8](repeating: 0, count: m)
-        var confidence = [Float](repeating: 0, count: m)
         let floor = 1 / Double(classes)
-        for j in 0 ..< m {
-            let correct = Sampling.unit(using: &generator) < accuracy
-            let u = Sampling.unit(using: &generator)
-            if correct {
-                labels[j] = truth[j]
-                confidence[j] = Float(0.5 + 0.5 * u)
-            } else {
-                let other = Int(Sampling.below(UInt64(classes - 1), using: &generator))
-                labels[j] = UInt8(other >= Int(truth[j]) ? other + 1 : other)
-                confidence[j] = Float(floor + (0.75 - floor) * u)
+        let others = UInt64(classes - 1)
+        var g = generator
+        var confidence = [Float](repeating: 0, count: m)
+        let labels = [UInt8](unsafeUninitializedCapacity: m) { labels, initialized in
+            confidence.withUnsafeMutableBufferPointer { confidence in
+                truth.withUnsafeBufferPointer { truth in
+                    for j in 0 ..< m {
+                        let correct = Sampling.unit(using: &g) < accuracy
+                        let u = Sampling.unit(using: &g)
+                        let t = truth[j]
+                        if correct {
+                            labels[j] = t
+                            confidence[j] = Float(0.5 + 0.5 * u)
+                        } else {
+                            let other = Int(Sampling.below(others, using: &g))
+                            labels[j] = UInt8(other >= Int(t) ? other + 1 : other)
+                            confidence[j] = Float(floor + (0.75 - floor) * u)
+                        }
+                    }
+                }
             }
+            initialized = m
         }
+        generator = g
         return LocalPredictions(labels: labels, maxProbability: confidence, accuracy: accuracy)
     }
 }

@@ -41,10 +41,11 @@ public struct Address: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// - Parameter index: any 64-bit index.
     /// - Complexity: one Keccak-256 block.
     public init(index: UInt64) {
-        var word = [UInt8](repeating: 0, count: 32)
-        for k in 0 ..< 8 { word[31 - k] = UInt8(truncatingIfNeeded: index >> UInt64(8 * k)) }
-        let digest = Keccak256.hash(word).bytes
-        self.init(bytes: Array(digest[12 ..< 32]))!
+        var hasher = Keccak256()
+        hasher.update(unsignedWord: index)
+        // Digest bytes 12 ..< 32: the low half of word 1, then words 2 and 3.
+        let digest = hasher.finalize().words
+        self.init(high: UInt32(truncatingIfNeeded: digest.1), middle: digest.2, low: digest.3)
     }
 
     /// The 20 bytes in order.

@@ -54,7 +54,7 @@ extension Contract {
                 throw .wrongLabelsLength(found: y.count, expected: terms.samples)
             }
             let classes = terms.classes
-            if let j = y.firstIndex(where: { Int($0) >= classes && $0 != 0xFF }) {
+            if let j = Self.firstLabelOutOfRange(y, classes: classes) {
                 throw .labelOutOfRange(sample: j, label: y[j], classes: classes)
             }
             guard labelCount.count == classes else {
@@ -69,6 +69,21 @@ extension Contract {
             throw .wrongPayloadKind(expected: "labels (Y, labelCount, salt)")
         case (.consensus, .labels):
             throw .wrongPayloadKind(expected: "result (bytes, salt)")
+        }
+    }
+
+    /// The first sample of `y` whose byte is neither a class below `classes` nor `0xFF`.
+    ///
+    /// Goals: exactly `y.firstIndex { Int($0) >= classes && $0 != 0xFF }`, then speed. Adding 1
+    /// with wrap-around maps `0xFF` to 0 and class c to c + 1, so a byte is bad exactly when
+    /// `byte &+ 1 > classes`; a branch-free maximum over `y` decides whether to search at all.
+    /// - Complexity: O(m).
+    static func firstLabelOutOfRange(_ y: [UInt8], classes: Int) -> Int? {
+        y.withUnsafeBufferPointer { bytes -> Int? in
+            var top: UInt8 = 0
+            for byte in bytes { top = max(top, byte &+ 1) }
+            guard Int(top) > classes else { return nil }
+            return bytes.firstIndex { Int($0) >= classes && $0 != 0xFF }
         }
     }
 }

@@ -115,7 +115,7 @@ extension Contract {
                 for j in 0 ..< m { codes[j &* n &+ i] = y[j] == 0xFF ? missing : y[j] }
             }
             let checked = terms.knobs.labelCount == .verified
-            let truthful = !checked || votes.labelCount(of: i) == labelCount
+            let truthful = !checked || Self.labelCount(of: y, classes: terms.classes) == labelCount
             round.votes = votes
             if !truthful {
                 round.slashed.append(i)
@@ -125,6 +125,20 @@ extension Contract {
             round.reportedCounts.append(labelCount)
         }
         return round
+    }
+}
+
+extension Contract {
+    /// labelCount of a revealed Y: how often each class occurs, `0xFF` not counted; the same
+    /// as `VoteMatrix.labelCount(of:)` of the worker's column, read off Y's contiguous bytes.
+    /// - Precondition: every byte is a class below `classes` or `0xFF` (`validate` checked it).
+    /// - Complexity: O(m + |C|).
+    static func labelCount(of y: [UInt8], classes: Int) -> [Int] {
+        var histogram = InlineArray<256, Int>(repeating: 0)
+        y.withUnsafeBufferPointer { bytes in
+            for byte in bytes { histogram[Int(byte)] &+= 1 }
+        }
+        return (0 ..< classes).map { histogram[$0] }
     }
 }
 

@@ -30,6 +30,9 @@ import Mechanisms
 /// The salt and the bound suffix have fixed lengths, so the result is the preimage minus its
 /// last 32 (or 104) bytes.
 ///
+/// The bytes are absorbed piece by piece (`Keccak256+Packed.swift`), never built as one array;
+/// they are exactly `PackedEncoding.encode` of the arguments above.
+///
 /// The `bound` scheme stops a worker from copying another worker's commitment (the reveal would
 /// have to come from the other sender) and from replaying a commitment in another round or
 /// another contract.
@@ -50,11 +53,9 @@ public enum HashCommit {
     ) -> Hash32 {
         var hasher = Keccak256()
         hasher.update(labels)
-        var tail = PackedEncoding()
-        tail.append(.uint256Array(labelCount))
-        tail.append(.bytes32(salt))
-        appendBinding(to: &tail, scheme: scheme, sender: sender, contract: contract, round: round)
-        hasher.update(tail.bytes)
+        for count in labelCount { hasher.update(word: count) }
+        hasher.update(salt)
+        absorbBinding(into: &hasher, scheme: scheme, sender: sender, contract: contract, round: round)
         return hasher.finalize()
     }
 
@@ -73,21 +74,21 @@ public enum HashCommit {
     ) -> Hash32 {
         var hasher = Keccak256()
         hasher.update(result)
-        var tail = PackedEncoding()
-        tail.append(.bytes32(salt))
-        appendBinding(to: &tail, scheme: scheme, sender: sender, contract: contract, round: round)
-        hasher.update(tail.bytes)
+        hasher.update(salt)
+        absorbBinding(into: &hasher, scheme: scheme, sender: sender, contract: contract, round: round)
         return hasher.finalize()
     }
 
-    private static func appendBinding(
-        to tail: inout PackedEncoding, scheme: CommitmentScheme,
+    /// Absorbs the `bound` suffix (sender, contract, round), packed as `PackedEncoding` packs
+    /// `.address`, `.address`, `.uint256`; nothing under `paper`.
+    private static func absorbBinding(
+        into hasher: inout Keccak256, scheme: CommitmentScheme,
         sender: Address, contract: Address, round: Int
     ) {
         guard scheme == .bound else { return }
-        tail.append(.address(sender))
-        tail.append(.address(contract))
-        tail.append(.uint256(round))
+        hasher.update(sender)
+        hasher.update(contract)
+        hasher.update(word: round)
     }
 }
 

@@ -19,13 +19,14 @@ public struct Keccak256: Sendable {
     /// The rate in bytes: the block size absorbed per permutation.
     public static let rate = 136
 
-    /// The 25 lanes of the sponge state.
-    private var state = [UInt64](repeating: 0, count: 25)
-    /// Input not yet absorbed, always shorter than one block.
-    private var pending: [UInt8] = []
+    /// The 25 lanes of the sponge state, inline (no heap storage).
+    private var state = InlineArray<25, UInt64>(repeating: 0)
+    /// Input not yet absorbed, always shorter than one block: `pendingCount` bytes of `pending`.
+    private var pending = InlineArray<136, UInt8>(repeating: 0)
+    private var pendingCount = 0
 
     /// A hasher with nothing absorbed yet.
-    public init() { pending.reserveCapacity(Self.rate) }
+    public init() {}
 
     /// The Keccak-256 digest of `bytes`.
     /// - Complexity: O(n).
@@ -52,46 +53,54 @@ public struct Keccak256: Sendable {
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard var cursor = bytes.baseAddress, bytes.count > 0 else { return }
         var remaining = bytes.count
+        var count = pendingCount
         let rate = Self.rate
-        state.withUnsafeMutableBufferPointer { lanes in
-            let s = lanes.baseAddress!
-            if !pending.isEmpty {
-                let take = min(rate - pending.count, remaining)
-                pending.append(contentsOf: UnsafeRawBufferPointer(start: cursor, count: take))
-                cursor += take
-                remaining -= take
-                guard pending.count == rate else { return }
-                pending.withUnsafeBytes { Self.absorb(block: $0.baseAddress!, into: s) }
-                pending.removeAll(keepingCapacity: true)
-            }
-            while remaining >= rate {
-                Self.absorb(block: cursor, into: s)
-                cursor += rate
-                remaining -= rate
+        withUnsafeMutablePointer(to: &state) { lanes in
+            let s = UnsafeMutableRawPointer(lanes).assumingMemoryBound(to: UInt64.self)
+            withUnsafeMutablePointer(to: &pending) { buffer in
+                let p = UnsafeMutableRawPointer(buffer)
+                if count > 0 {
+                    let take = min(rate - count, remaining)
+                    (p + count).copyMemory(from: cursor, byteCount: take)
+                    cursor += take
+                    remaining -= take
+                    count += take
+                    guard count == rate else { return }
+                    Self.absorb(block: UnsafeRawPointer(p), into: s)
+                    count = 0
+                }
+                while remaining >= rate {
+                    Self.absorb(block: cursor, into: s)
+                    cursor += rate
+                    remaining -= rate
+                }
+                if remaining > 0 {
+                    p.copyMemory(from: cursor, byteCount: remaining)
+                    count = remaining
+                }
             }
         }
-        if remaining > 0 {
-            pending.append(contentsOf: UnsafeRawBufferPointer(start: cursor, count: remaining))
-        }
+        pendingCount = count
     }
 
     /// Pads the input (`0x01`, zeros, `0x80`; `0x81` when one byte is left) and returns the
     /// first 32 bytes of the state: the first four lanes, little-endian.
     /// - Complexity: one permutation.
     public consuming func finalize() -> Hash32 {
-        var block = pending
-        block.append(0x01)
-        block.append(contentsOf: repeatElement(0, count: Self.rate - block.count))
-        block[Self.rate - 1] |= 0x80
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        state.withUnsafeMutableBufferPointer { lanes in
-            block.withUnsafeBytes { Self.absorb(block: $0.baseAddress!, into: lanes.baseAddress!) }
-            for lane in lanes[0 ..< 4] {
-                for k in 0 ..< 8 { digest.append(UInt8(truncatingIfNeeded: lane >> UInt64(8 * k))) }
+        let count = pendingCount, rate = Self.rate
+        var lanes = state, block = pending
+        return withUnsafeMutablePointer(to: &lanes) { lanes in
+            let s = UnsafeMutableRawPointer(lanes).assumingMemoryBound(to: UInt64.self)
+            withUnsafeMutablePointer(to: &block) { buffer in
+                let p = UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt8.self)
+                (p + count).update(repeating: 0, count: rate - count)
+                p[count] = 0x01
+                p[rate - 1] |= 0x80
+                Self.absorb(block: UnsafeRawPointer(p), into: s)
             }
+            // Lane k holds digest bytes 8k ..< 8k + 8 little-endian; Hash32 words are big-endian.
+            return Hash32(words: (s[0].byteSwapped, s[1].byteSwapped, s[2].byteSwapped, s[3].byteSwapped))
         }
-        return Hash32(bytes: digest)!
     }
 
     /// XORs one 136-byte block into the first 17 lanes and permutes.

@@ -90,6 +90,8 @@ public struct VoteMatrix: Hashable, Sendable {
 
     /// The matrix restricted to the given workers, in the given order.
     public func selecting(workers chosen: [Int]) -> VoteMatrix {
+        // Every worker in order (the usual settlement): the matrix itself, shared, not copied.
+        if chosen.count == workers && chosen.elementsEqual(0 ..< workers) { return self }
         var result = VoteMatrix(workers: chosen.count, samples: samples, classes: classes)
         for j in 0 ..< samples {
             for (k, i) in chosen.enumerated() {

@@ -27,6 +27,12 @@ public struct FederatedContract: Sendable {
     public internal(set) var lastReveals: [RevealPayload?] = []
     private let saltSeed: UInt64
     static let settler = Address(index: 0x5E77_1E)
+    static let contractAddress = Address(index: 0xC0_47AC7)
+    static let deployer = Address(index: 0xDE_9107)
+    /// The account of worker `i`.
+    static func member(_ i: Int) -> Address { Address(index: 0x1000 + UInt64(i)) }
+    /// The accounts of the first 64 workers, hashed once (a campaign deploys a contract per round).
+    static let firstMembers = (0 ..< 64).map(member)
 
     /// Deploys the contract of `spec` for `lambdas.count` rounds over `samples` public samples.
     ///
@@ -66,14 +72,14 @@ public struct FederatedContract: Sendable {
         terms: PTSFDTerms, workers n: Int, deposit: Int, commitWindow: Int, revealWindow: Int,
         saltSeed: UInt64, taskDigest: Hash32 = .zero, publicDataDigest: Hash32 = .zero
     ) throws(SimulationError) {
-        members = (0..<n).map { Address(index: 0x1000 + UInt64($0)) }
+        members = (0..<n).map { $0 < Self.firstMembers.count ? Self.firstMembers[$0] : Self.member($0) }
         let config = ContractConfig(
-            contract: Address(index: 0xC0_47AC7), mechanism: .ptsfd(terms),
+            contract: Self.contractAddress, mechanism: .ptsfd(terms),
             taskDigest: taskDigest, publicDataDigest: publicDataDigest,
             deposit: deposit, commitWindow: commitWindow,
             revealWindow: revealWindow, members: members)
         do {
-            contract = try Contract(config: config, deployer: Address(index: 0xDE_9107), height: 0)
+            contract = try Contract(config: config, deployer: Self.deployer, height: 0)
         } catch {
             throw .contract("deploy: \(error)")
         }
@@ -83,11 +89,11 @@ public struct FederatedContract: Sendable {
 
     /// The salt of `worker` in `round`.
     public func salt(worker: Int, round: Int) -> Hash32 {
-        var bytes: [UInt8] = []
-        for value in [saltSeed, UInt64(worker), UInt64(round)] {
-            withUnsafeBytes(of: value.bigEndian) { bytes += $0 }
-        }
-        return Keccak256.hash(bytes)
+        // Keccak-256 of the 24 bytes saltSeed, worker, round, each 8 bytes big-endian.
+        let words = (saltSeed.bigEndian, UInt64(worker).bigEndian, UInt64(round).bigEndian)
+        var hasher = Keccak256()
+        withUnsafeBytes(of: words) { hasher.update($0) }
+        return hasher.finalize()
     }
 
     /// Plays the current round with one report per worker and returns its settled record.
