@@ -55,8 +55,8 @@ public struct Federation: Hashable, Sendable, Codable {
     /// A federation from its parts (`Federation.draw` draws one within a spec's ranges).
     public init(
         workers: Int, samples: Int, classes: Int, prior: [Double], accuracy: [Double],
-        beta: Double, lambda: Double, knobs: KnobSettings, deposit: Int, unitsPerReward: Int,
-        honestThreshold: Double, background: [String], parameters: StrategySettings,
+        beta: Double, lambda: Double, knobs: Knobs, deposit: Int, unitsPerReward: Int,
+        honestThreshold: Double, background: [String], parameters: StrategyParameters,
         replications: Int, noiseSeed: UInt64
     ) {
         self.workers = workers

@@ -24,9 +24,9 @@ func benchmarkFederation(seed: UInt64, index k: Int, replications: Int) -> Feder
     return Federation(
         workers: n, samples: 1_000, classes: classes,
         prior: [Double](repeating: 0.1, count: classes), accuracy: accuracy, beta: 1, lambda: 1,
-        knobs: KnobSettings(.hardened), deposit: 1_000_000, unitsPerReward: 1_000,
+        knobs: .hardened, deposit: 1_000_000, unitsPerReward: 1_000,
         honestThreshold: 0, background: [String](repeating: "honest", count: n),
-        parameters: StrategySettings(parameters), replications: replications, noiseSeed: g.next())
+        parameters: parameters, replications: replications, noiseSeed: g.next())
 }
 
 /// The verdicts of federations `indices`, judged on `threads` threads, in index order.
