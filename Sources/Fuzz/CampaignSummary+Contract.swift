@@ -34,19 +34,29 @@ extension ContractCampaignResult {
             var summary = PropertySummary(id: id.rawValue)
             summary.cases = cases
             if let found = violations.first(where: { $0.violation.property == id }) {
-                let counterexample = Counterexample(
-                    schema: Counterexample.schema, property: id.rawValue, specName: spec.name,
-                    specPath: specPath, specText: specText, seed: seed,
-                    caseIndex: found.violation.caseIndex, confidence: 1, federation: nil,
-                    profile: nil, contract: found, label: found.violation.message, test: nil,
-                    originalShape: "\(found.originalSteps) transactions",
-                    shrinkSteps: found.replays, command: command)
-                summary.violation = PropertySummary.Finding(
-                    caseIndex: found.violation.caseIndex,
-                    label: "step \(found.violation.step) of \(found.contractCase.steps.count): \(found.violation.message)",
-                    test: nil, counterexample: counterexample)
+                summary.violation = Self.finding(
+                    found, id: id, spec: spec, specPath: specPath, specText: specText, seed: seed,
+                    command: command)
             }
             return summary
         }
+    }
+
+    /// The finding (with its counterexample file content) of a contract violation.
+    public static func finding(
+        _ found: ContractCounterexample, id: FuzzPropertyID, spec: Spec, specPath: String,
+        specText: String, seed: UInt64, command: String
+    ) -> PropertySummary.Finding {
+        let counterexample = Counterexample(
+            schema: Counterexample.schema, property: id.rawValue, specName: spec.name,
+            specPath: specPath, specText: specText, seed: seed,
+            caseIndex: found.violation.caseIndex, confidence: 1, federation: nil,
+            profile: nil, contract: found, label: found.violation.message, test: nil,
+            originalShape: "\(found.originalSteps) transactions",
+            shrinkSteps: found.replays, command: command)
+        return PropertySummary.Finding(
+            caseIndex: found.violation.caseIndex,
+            label: "step \(found.violation.step) of \(found.contractCase.steps.count): \(found.violation.message)",
+            test: nil, counterexample: counterexample)
     }
 }

@@ -126,24 +126,8 @@ public struct EconomicCampaign: Sendable {
         var rounds = 0
         var properties: [PropertySummary] = []
         for id in economic {
-            var summary = PropertySummary(id: id.rawValue)
-            summary.cases = 1
-            let scenario = property.scenario(id, f)
-            rounds += scenario.worlds.count * f.replications
-            let verdict = try scenario.judge(f, confidence: options.confidence)
-            let finding = PropertySummary.Finding(
-                caseIndex: index, label: verdict.label, test: verdict.test, counterexample: nil)
-            if verdict.violated {
-                if let confirmed = try confirm(id, f, options) {
-                    summary.violation = try shrink(id, f, index: index, confirmed: confirmed, options)
-                } else {
-                    summary.unconfirmed = 1
-                    summary.nearest = finding
-                }
-            } else {
-                summary.nearest = finding
-            }
-            properties.append(summary)
+            rounds += property.scenario(id, f).worlds.count * f.replications
+            properties.append(try judgeEconomic(id, f, index: index, options))
         }
         var profiles = EquilibriumProfile.profiles.map {
             ProfileSummary(profile: $0.name, cases: 0, payoffs: [:])
@@ -161,6 +145,25 @@ public struct EconomicCampaign: Sendable {
             }
         }
         return Summary(properties: properties, profiles: profiles, rounds: rounds)
+    }
+
+    /// One economic property on federation `f` as case `index`: judged, and when violated
+    /// confirmed with fresh noise and shrunk.
+    func judgeEconomic(
+        _ id: FuzzPropertyID, _ f: Federation, index: Int, _ options: Options
+    ) throws -> PropertySummary {
+        var summary = PropertySummary(id: id.rawValue)
+        summary.cases = 1
+        let verdict = try property.scenario(id, f).judge(f, confidence: options.confidence)
+        let finding = PropertySummary.Finding(
+            caseIndex: index, label: verdict.label, test: verdict.test, counterexample: nil)
+        if verdict.violated, let confirmed = try confirm(id, f, options) {
+            summary.violation = try shrink(id, f, index: index, confirmed: confirmed, options)
+        } else {
+            if verdict.violated { summary.unconfirmed = 1 }
+            summary.nearest = finding
+        }
+        return summary
     }
 
     /// The confirmation: the same federation with fresh noise and twice the replications.

@@ -64,6 +64,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: json))
     }
 
+    /// A corpus collects near-misses and one case per refusal reason, and a later run judges
+    /// them first (more cases than its budget).
+    @Test func corpusKeepsCasesThatLaterRunsStartFrom() throws {
+        let dir = try scratchDirectory(files: [:])
+        let corpus = dir.appendingPathComponent("corpus").path
+        let args = ["fuzz", Self.spec, "--budget", "2", "--property", "honest-dominates-heuristic",
+                    "--property", "refusal-no-effect", "--quiet", "--corpus", corpus, "--out", dir.appendingPathComponent("cx").path]
+        let first = try Serumcheck.run(args + ["--json", dir.appendingPathComponent("a.json").path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus + "/paper-literal")
+        #expect(files.contains("honest-dominates-heuristic.json"))
+        #expect(files.contains { $0.hasPrefix("refusal-") })
+        let second = try Serumcheck.run(args + ["--json", dir.appendingPathComponent("b.json").path])
+        #expect(second.status == 0, "\(second.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("b.json"))) as! [String: Any]
+        let lines = report["properties"] as! [[String: Any]]
+        let cases = Dictionary(uniqueKeysWithValues: lines.map { ($0["id"] as! String, $0["cases"] as! Int) })
+        #expect(cases["honest-dominates-heuristic"] == 3)
+        #expect(cases["refusal-no-effect"] == 2 + files.filter { $0.hasPrefix("refusal-") }.count)
+        let sharded = try Serumcheck.run(args + ["--shard", "0/2"])
+        #expect(sharded.status == 2)
+        #expect(sharded.stderr.contains("--corpus and --shard do not go together"))
+    }
+
     @Test func unknownCheckIdIsRefused() throws {
         let text = try String(contentsOfFile: Self.spec, encoding: .utf8) + "honest-dominates-heurstic = \"holds\"\n"
         let dir = try scratchDirectory(files: ["typo.toml": text])

@@ -76,6 +76,9 @@ struct FuzzCommand: ParsableCommand {
     @Flag(name: .customLong("no-shrink"), help: "Keep counterexamples as found.")
     var noShrink = false
 
+    @Option(name: .long, help: ArgumentHelp("Keep interesting cases (near-misses, one case per refusal reason) in <dir>/<spec name>/ and judge the ones already there first.", valueName: "dir"))
+    var corpus: String?
+
     @Option(name: .long, help: ArgumentHelp("Directory for counterexample files (<dir>/<spec name>/<property>.json).", valueName: "dir"))
     var out: String = "serumcheck-fuzz"
 
@@ -96,6 +99,9 @@ struct FuzzCommand: ParsableCommand {
             throw ValidationError("--property \(id): no fuzz property has that id (known: \(FuzzPropertyID.allCases.map(\.rawValue).joined(separator: ", "))).")
         }
         _ = try parsedShard()
+        if corpus != nil && shard != nil {
+            throw ValidationError("--corpus and --shard do not go together: a corpus changes which cases run, so shards would no longer merge into one run.")
+        }
     }
 
     /// `--shard I/N` as (I, N); (0, 1) without it.
@@ -126,6 +132,7 @@ struct FuzzCommand: ParsableCommand {
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         var reports: [FuzzReport] = []
         var files: [(String, Counterexample)] = []
+        var corpusFiles: [(String, CorpusEntry)] = []
         for (path, spec, text) in loaded {
             let source = workers ?? (spec.simulation == nil ? .synthetic : .bank)
             var models: BankModels? = nil
@@ -139,18 +146,30 @@ struct FuzzCommand: ParsableCommand {
                     models = try bankOptions.models(of: spec, path: path, threads: BankModels.blasThreads, quiet: quiet)
                 }
             }
-            let runner = FuzzRunner(
+            var runner = FuzzRunner(
                 spec: spec, path: path, text: text, seed: seed, properties: selected(for: spec, source: source),
                 restricted: !properties.isEmpty, source: source, models: models,
                 threads: threadCount, shrinkLimit: noShrink ? 0 : shrinkLimit, out: out,
                 shard: shardCount > 1 ? (shardIndex, shardCount) : nil, quiet: quiet,
                 bank: bankOptions.predictionBank)
-            let report = try runner.run(budget: budget, time: time)
+            if let corpus {
+                do { runner.corpus = try CorpusEntry.load(directory: corpus, specName: spec.name) } catch {
+                    throw CommandFailure(message: "\(error)")
+                }
+            }
+            let (report, found) = try runner.run(budget: budget, time: time)
+            if let corpus {
+                for entry in found {
+                    let file = "\(corpus)/\(spec.name)/\(entry.fileName)"
+                    if !FileManager.default.fileExists(atPath: file) { corpusFiles.append((file, entry)) }
+                }
+            }
             reports.append(report)
             files += report.counterexampleFiles(out: out, specName: spec.name)
             if !quiet { print(FuzzReportTable(report: report).rendered, terminator: "") }
         }
         for (path, counterexample) in files { try OutputFile.writeJSON(counterexample, to: path, createDirectories: true) }
+        for (path, entry) in corpusFiles { try OutputFile.writeJSON(entry, to: path, createDirectories: true) }
         if let json {
             if reports.count == 1 { try OutputFile.writeJSON(reports[0], to: json) } else { try OutputFile.writeJSON(reports, to: json) }
         }

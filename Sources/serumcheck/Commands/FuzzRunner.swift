@@ -23,6 +23,8 @@ struct FuzzRunner {
     var quiet: Bool
     /// Where `pipeline` keeps its local models.
     var bank: PredictionBank?
+    /// The corpus entries judged first (`--corpus`).
+    var corpus: [CorpusEntry] = []
 
     /// The default budget: enough cases for every equilibrium profile twice.
     static let defaultBudget = 2 * EquilibriumProfile.profiles.count
@@ -34,7 +36,9 @@ struct FuzzRunner {
         return words.joined(separator: " ")
     }
 
-    func run(budget: Int?, time: Double?) throws -> FuzzReport {
+    /// Runs the campaign.
+    /// - Returns: the report, and the corpus entries the run found (near-misses, refusal reasons).
+    func run(budget: Int?, time: Double?) throws -> (FuzzReport, [CorpusEntry]) {
         let campaign = EconomicCampaign(spec: spec, specPath: path, specText: text, models: models)
         let start = ContinuousClock.now
         var total = budget ?? Self.defaultBudget
@@ -87,11 +91,15 @@ struct FuzzRunner {
                 rounds: summary.rounds, transactions: summary.transactions)
         }
         let contractProperties = properties.filter { $0.layer == .contract }
+        var contractCampaign: ContractCampaign? = nil
+        var refusals: [String: Int] = [:]
         if !contractProperties.isEmpty {
-            let result = ContractCampaign.forSpec(
+            let contractRun = ContractCampaign.forSpec(
                 spec, seed: seed, budget: total, cases: slice(0 ..< total), threads: threads,
-                shrinkLimit: shrinkLimit, properties: contractProperties
-            ).run()
+                shrinkLimit: shrinkLimit, properties: contractProperties)
+            let result = contractRun.run()
+            contractCampaign = contractRun
+            refusals = result.firstCase
             let contract = EconomicCampaign.Summary(
                 properties: result.summaries(
                     contractProperties, spec: spec, specPath: path, specText: text, seed: seed,
@@ -101,13 +109,28 @@ struct FuzzRunner {
                 properties: contract.properties + summary.properties, profiles: summary.profiles,
                 rounds: summary.rounds, transactions: result.transactions)
         }
+        let found = CorpusEntry.harvest(
+            summary: summary, campaign: campaign, seed: seed, contract: contractCampaign, refusals: refusals)
+        if !corpus.isEmpty {
+            let judged: [PropertySummary]
+            do {
+                judged = try CorpusEntry.judge(
+                    corpus, campaign: campaign, options: options([], total), specText: text)
+            } catch {
+                throw CommandFailure(message: "\(path): the corpus: \(error)", exitCode: ExitCodes.checkFailed)
+            }
+            summary.properties = summary.properties.map { line in
+                judged.first { $0.id == line.id }.map { line.merged(with: $0) } ?? line
+            }
+        }
         let seconds = Double((ContinuousClock.now - start).components.seconds)
             + Double((ContinuousClock.now - start).components.attoseconds) * 1e-18
         progress.finish(summary: "\(spec.name): \(total) cases, \(summary.rounds) rounds in \(String(format: "%.1f", seconds)) s (\(String(format: "%.0f", Double(summary.rounds) / max(seconds, 1e-9))) rounds/s)")
         let shardText = shard.map { "\($0.index)/\($0.count)" }
-        return FuzzReport.make(
+        let report = FuzzReport.make(
             spec: spec, specPath: path, seed: seed, budget: total, shard: shardText, confidence: 0.99,
             summary: summary, out: out, command: command(budget: total))
+        return (report, found)
     }
 
     /// The case indices of `range` that belong to this shard.
