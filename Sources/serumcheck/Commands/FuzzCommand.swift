@@ -146,18 +146,23 @@ struct FuzzCommand: ParsableCommand {
                     models = try bankOptions.models(of: spec, path: path, threads: BankModels.blasThreads, quiet: quiet)
                 }
             }
-            var runner = FuzzRunner(
+            var runner = FuzzSession(
                 spec: spec, path: path, text: text, seed: seed, properties: selected(for: spec, source: source),
                 restricted: !properties.isEmpty, source: source, models: models,
                 threads: threadCount, shrinkLimit: noShrink ? 0 : shrinkLimit, out: out,
-                shard: shardCount > 1 ? (shardIndex, shardCount) : nil, quiet: quiet,
+                shard: shardCount > 1 ? (shardIndex, shardCount) : nil,
                 bank: bankOptions.predictionBank)
             if let corpus {
                 do { runner.corpus = try CorpusEntry.load(directory: corpus, specName: spec.name) } catch {
                     throw CommandFailure(message: "\(error)")
                 }
             }
-            let (report, found) = try runner.run(budget: budget, time: time)
+            let (report, found): (FuzzReport, [CorpusEntry])
+            do {
+                (report, found) = try runner.run(budget: budget, time: time, progress: FuzzProgress(enabled: !quiet))
+            } catch {
+                throw CommandFailure(message: error.description, exitCode: error.isDefect ? ExitCodes.checkFailed : ExitCodes.badInput)
+            }
             if let corpus {
                 for entry in found {
                     let file = "\(corpus)/\(spec.name)/\(entry.fileName)"
