@@ -94,9 +94,10 @@ public enum EconomicRound {
     ///   - federation: the case.
     ///   - seats: one plan per seat.
     ///   - noise: the replication's truth and predictions.
+    ///   - memo: the workers' commitment hashes shared by the worlds of one replication.
     /// - Throws: `Defect` when the contract misbehaves.
     public static func play(
-        _ f: Federation, seats: [SeatPlan], noise: ReplicationNoise
+        _ f: Federation, seats: [SeatPlan], noise: ReplicationNoise, memo: CommitmentMemo? = nil
     ) throws(Defect) -> RoundOutcome {
         let n = f.workers
         precondition(seats.count == n, "EconomicRound: one plan per seat")
@@ -121,7 +122,7 @@ public enum EconomicRound {
             var round = try FederatedContract(
                 terms: f.terms, workers: n, deposit: f.deposit, commitWindow: 1, revealWindow: 1,
                 saltSeed: noise.reportSeed)
-            record = try round.play(reports, conduct: conduct)
+            record = try round.play(reports, conduct: conduct, memo: memo)
             opened = round.lastReveals
             members = round.members
         } catch {

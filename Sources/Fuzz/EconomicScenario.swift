@@ -1,5 +1,6 @@
 import Adversary
 import Mechanisms
+import Simulation
 
 /// A paired comparison: the worlds a property plays in every replication, and how the gain
 /// of each comparison is read off their outcomes.
@@ -41,11 +42,12 @@ extension EconomicScenario {
         var gains = [[Double]](repeating: [], count: comparisons.count)
         for r in 0 ..< f.replications {
             let noise = ReplicationNoise(federation: f, replication: r)
+            let memo = CommitmentMemo()
             var outcomes: [RoundOutcome] = []
             outcomes.reserveCapacity(worlds.count)
             for world in worlds {
                 let world = EconomicProperty.sanitized(world)
-                let outcome = try EconomicRound.play(f, seats: world, noise: noise)
+                let outcome = try EconomicRound.play(f, seats: world, noise: noise, memo: memo)
                 outcomes.append(outcome)
             }
             for (k, comparison) in comparisons.enumerated() {

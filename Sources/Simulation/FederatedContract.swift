@@ -119,9 +119,13 @@ public struct FederatedContract: Sendable {
     ///   - reports: One report per worker (a copier's is ignored: it reveals its target's).
     ///   - conduct: One conduct per worker; `nil` means every worker follows the protocol.
     ///     A copier's target is another worker that does not copy.
+    ///   - memo: Remembers the workers' own commitment hashes across identical rounds (fuzz
+    ///     replications play several worlds); `nil` computes every one.
     /// - Throws: ``SimulationError/contract(_:)`` if the contract refuses a transaction of the
     ///   protocol, or accepts (or is changed by) an out-of-protocol one.
-    public mutating func play(_ reports: [WorkerReport], conduct: [ProtocolConduct]? = nil)
+    public mutating func play(
+        _ reports: [WorkerReport], conduct: [ProtocolConduct]? = nil, memo: CommitmentMemo? = nil
+    )
         throws(SimulationError) -> RoundRecord
     {
         precondition(reports.count == members.count, "one report per worker")
@@ -146,7 +150,9 @@ public struct FederatedContract: Sendable {
                 try sendOutOfProtocol(conduct[worker], worker: worker, phase: .beforeRegister)
                 try contract.register(member, value: deposit, at: start)
                 paidIn[worker] += deposit
-                try contract.commit(member, contract.commitment(of: payloads[worker], by: member), at: start)
+                let commitment = memo?.commitment(of: payloads[worker], worker: worker, member: member, on: contract)
+                    ?? contract.commitment(of: payloads[worker], by: member)
+                try contract.commit(member, commitment, at: start)
                 try sendOutOfProtocol(conduct[worker], worker: worker, phase: .afterCommit)
             }
             for (worker, target) in copiers {
