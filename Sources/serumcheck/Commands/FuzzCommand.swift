@@ -9,36 +9,46 @@ struct FuzzCommand: ParsableCommand {
         commandName: "fuzz",
         abstract: "Attack a mechanism with random federations and strategies; shrink every violation.",
         discussion: """
-            Each case k draws a federation within the spec's ranges from (seed, k) alone:
-            n, |C|, the prior and the knobs from the spec, each worker's accuracy, beta and
-            lambda from their ranges, m public samples in 50 ... 300, a background mix of
-            strategies from the catalogue (or the spec's [strategies]), and the attack
-            parameters. Every round is played through the contract (register, commit, reveal,
-            settle, payout). Each economic property is a paired comparison: the attacker against
-            the same seat playing honestly, over R = 32 replications with the same noise,
-            judged by a one-sided t-test at 99% (violated only when the attacker's mean gain is
-            positive with that confidence). A rejection is confirmed with fresh noise and twice
-            the replications, then shrunk (fewer workers, samples, classes, replications, an
-            honest background) while it still fails with the same seeds, and written to
-            --out DIR/<spec>/<property>.json; `serumcheck replay` runs it again.
+            Layer 1, the contract: each case plays 60 random transactions from
+            members and outsiders (honest, random and out-of-protocol ones)
+            through the Ledger's contract and checks every contract invariant
+            after every step; a violation shrinks to a shortest sequence.
+
+            Layer 2, the economics (PTSFD): each case k draws a federation
+            within the spec's ranges from (seed, k) alone: n, |C|, the prior
+            and the knobs from the spec, each worker's accuracy, beta and
+            lambda from their ranges, m in 50 ... 300 public samples, a
+            background mix of catalogue strategies (or the spec's
+            [strategies]) and the attack parameters. Every round runs through
+            the contract. Each property is a paired comparison over R = 32
+            replications with the same noise (the attacker against the same
+            seat playing honestly), judged by a one-sided t-test at 99%. A
+            rejection is confirmed with fresh noise and 2R replications, then
+            shrunk (fewer workers, samples, classes, replications, an honest
+            background) while it still fails with the same seeds, and written
+            to --out DIR/<spec name>/<property>.json for `serumcheck replay`.
+            Case k also examines one equilibrium profile of the catalogue.
 
             Economic properties: \(FuzzPropertyID.allCases.filter { $0.layer == .economic }.map(\.rawValue).joined(separator: ", ")).
-            Equilibria: \(FuzzPropertyID.honestUniqueEquilibrium.rawValue) (case k examines one profile of the
-            catalogue and every single-worker switch away from it).
+            Contract properties: \(FuzzPropertyID.allCases.filter { $0.layer == .contract }.map(\.rawValue).joined(separator: ", ")).
+            Also \(FuzzPropertyID.honestUniqueEquilibrium.rawValue), and \(FuzzPropertyID.distillationHelpsHonest.rawValue) with --workers pipeline.
 
-            The spec's [checks] gives each property's expected outcome ("holds" by default, or
-            "violated"; "proved" and "refuted" mean the same). Exit 0 when every outcome meets
-            its expectation, 1 when one does not, 2 on bad input.
+            The spec's [checks] gives each property's expected outcome
+            ("holds" by default, or "violated"; "proved" and "refuted" mean
+            the same). Exit 0 when every outcome meets its expectation, 1 when
+            one does not, 2 on bad input.
 
-            Results depend only on --seed and --budget: the same values give byte-identical
-            JSON with any --threads and any --shard split (merge the shards with
-            `serumcheck merge`). --time stops after a wall-clock limit instead, which is not
-            reproducible (the run prints the --budget that reproduces it).
+            Results depend only on --seed and --budget: the same values give
+            byte-identical JSON with any --threads and any --shard split (join
+            shards with `serumcheck merge`). --time stops after a wall-clock
+            limit instead and prints the --budget that reproduces the run.
 
             Examples:
               serumcheck fuzz specs/paper-literal.toml --budget 20
-              serumcheck fuzz specs/paper.toml --seed 7 --budget 200 --shard 0/4 --json shard0.json
-              serumcheck fuzz specs/paper.toml --property sybil-unprofitable --no-shrink
+              serumcheck fuzz specs/paper.toml --seed 7 --budget 200 \\
+                --shard 0/4 --json shard0.json
+              serumcheck fuzz specs/paper.toml --property sybil-unprofitable
+              serumcheck fuzz specs/paper-fashion.toml --workers bank
             """
     )
 

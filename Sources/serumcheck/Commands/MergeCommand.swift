@@ -9,10 +9,11 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Join fuzz shard results (--json files of --shard I/N runs) into one campaign's result.",
         discussion: """
-            The shards must come from one campaign (same spec, seed and budget). Case counts add,
-            the violation of lowest case index is kept (with its counterexample, which is
-            written again into --out), so the merged JSON is byte for byte what one unsharded
-            run writes. Exit 0 when every outcome meets the spec's expectation, 1 otherwise.
+            The shards must come from one campaign (same spec, seed and budget).
+            Case counts add, the violation of lowest case index is kept (with
+            its counterexample, which is written again into --out), so the
+            merged JSON is byte for byte what one unsharded run writes. Exit 0
+            when every outcome meets the spec's expectation, 1 otherwise.
 
             Example:
               for i in 0 1 2; do serumcheck fuzz specs/paper.toml --budget 30 --shard $i/3 --json s$i.json; done

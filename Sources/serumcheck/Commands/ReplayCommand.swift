@@ -9,17 +9,21 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Replay counterexample files: exit 1 while a violation is still there, 0 once it is gone.",
         discussion: """
-            Each file (written by `serumcheck fuzz` into --out) holds the property, the embedded
-            spec, the seeds and the minimal federation. replay judges the property again with
-            the same seeds and prints whether it is still violated. With --spec OTHER the
-            federation is deployed with OTHER's knobs instead (for example a hardened spec), so a
-            committed counterexample doubles as a regression test of the fix.
+            Each file (written by `serumcheck fuzz` into --out) holds the
+            property, the embedded spec, the seeds and the minimal federation
+            (or transaction sequence).
+            replay judges the property again with the same seeds and prints
+            whether it is still violated. With --spec OTHER the federation is
+            deployed with OTHER's knobs instead (for example a hardened spec),
+            so a committed counterexample doubles as a regression test of the
+            fix.
 
-            Exit 0 when no file is violated any more, 1 when one still is, 2 on bad input.
+            Exit 0 when no file is violated any more, 1 when one still is, 2 on
+            bad input.
 
             Examples:
               serumcheck replay serumcheck-fuzz/paper-literal/label-count-integrity.json
-              serumcheck replay reports/counterexamples/*.json --spec specs/paper.toml
+              serumcheck replay reports/counterexamples/*/*.json --spec specs/paper.toml
             """
     )
 
