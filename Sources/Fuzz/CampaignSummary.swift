@@ -73,6 +73,8 @@ public struct ProfileSummary: Hashable, Sendable, Codable {
     public var payoffs: [String: Double]
     /// The case those payoffs come from.
     public var payoffCase: Int?
+    /// That case's federation (the counterexample of a stable profile).
+    public var federation: Federation?
 
     /// Stable: examined, and never left profitably.
     public var stable: Bool { cases > 0 && leftAt == nil }
@@ -87,6 +89,7 @@ public struct ProfileSummary: Hashable, Sendable, Codable {
         if let o = other.payoffCase, payoffCase.map({ o < $0 }) ?? true {
             out.payoffCase = o
             out.payoffs = other.payoffs
+            out.federation = other.federation
         }
         return out
     }

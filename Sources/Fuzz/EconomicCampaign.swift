@@ -139,6 +139,9 @@ public struct EconomicCampaign: Sendable {
             profiles[k].cases = 1
             profiles[k].payoffs = observation.payoffs
             profiles[k].payoffCase = index
+            var stored = f
+            stored.models = nil
+            profiles[k].federation = stored
             if observation.left {
                 profiles[k].leftAt = index
                 profiles[k].leftBy = observation.deviation

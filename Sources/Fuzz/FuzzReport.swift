@@ -92,7 +92,10 @@ extension FuzzReport {
                     ? (stable.map { "\($0.profile) is stable" } + (honest?.leftBy.map { ["all honest is left: \($0)"] } ?? []))
                         .joined(separator: "; ")
                     : "only all honest is stable",
-                counterexample: nil, reproduce: command))
+                counterexample: violated && equilibriumCounterexample(summary) != nil
+                    ? counterexamplePath(out: out, spec: spec.name, property: id) : nil,
+                reproduce: violated && equilibriumCounterexample(summary) != nil
+                    ? "serumcheck replay \(counterexamplePath(out: out, spec: spec.name, property: id))" : command))
         }
         return FuzzReport(
             schema: 1, spec: specPath, seed: seed, budget: budget, shard: shard, properties: lines,
@@ -106,12 +109,47 @@ extension FuzzReport {
     }
 
     /// The counterexample files of the report: path and content.
-    public func counterexampleFiles(out: String, specName: String) -> [(String, Counterexample)] {
-        summary.properties.compactMap { property in
+    /// - Parameters:
+    ///   - specText: the spec's text, embedded in the equilibrium counterexample.
+    ///   - command: the campaign's reproduce command, likewise.
+    public func counterexampleFiles(
+        out: String, specName: String, specText: String, command: String
+    ) -> [(String, Counterexample)] {
+        var files: [(String, Counterexample)] = summary.properties.compactMap { property in
             property.violation?.counterexample.map {
                 (Self.counterexamplePath(out: out, spec: specName, property: property.id), $0)
             }
         }
+        if let line = properties.first(where: { $0.id == FuzzPropertyID.honestUniqueEquilibrium.rawValue }),
+            line.outcome == .violated, var counterexample = Self.equilibriumCounterexample(summary)
+        {
+            counterexample.specName = specName
+            counterexample.specPath = spec
+            counterexample.specText = specText
+            counterexample.seed = seed
+            counterexample.command = command
+            files.append((Self.counterexamplePath(out: out, spec: specName, property: line.id), counterexample))
+        }
+        return files
+    }
+
+    /// The counterexample of `honest-unique-equilibrium`: the first stable profile other than
+    /// all-honest (or all-honest itself when a single worker leaves it), on the federation of
+    /// the lowest case that examined it. The spec fields are filled in by the caller.
+    static func equilibriumCounterexample(_ summary: EconomicCampaign.Summary) -> Counterexample? {
+        let honest = EquilibriumProfile.profiles[0].name
+        let chosen = summary.profiles.first { $0.stable && $0.profile != honest }
+            ?? summary.profiles.first { $0.profile == honest && $0.leftAt != nil }
+        guard let profile = chosen, let federation = profile.federation, let index = profile.payoffCase else {
+            return nil
+        }
+        let stable = profile.profile != honest
+        return Counterexample(
+            schema: Counterexample.schema, property: FuzzPropertyID.honestUniqueEquilibrium.rawValue,
+            specName: "", specPath: "", specText: "", seed: 0, caseIndex: index, confidence: 0.99,
+            federation: federation, profile: profile.profile, contract: nil,
+            label: stable ? "\(profile.profile) is stable" : "all honest is left: \(profile.leftBy ?? "")",
+            test: nil, originalShape: federation.shape, shrinkSteps: 0, command: "")
     }
 
     /// Joins shard reports of one campaign into the report one unsharded run gives.

@@ -81,7 +81,23 @@ public enum Replay {
                 index: counterexample.caseIndex, knobs: spec?.knobs, bank: bank)
             return Result(violated: verdict.violated, detail: verdict.label)
         case .equilibrium:
-            throw Failure.notEconomic(id.rawValue)
+            guard var federation = counterexample.federation,
+                let profile = EquilibriumProfile.profiles.first(where: { $0.name == counterexample.profile })
+            else { throw Failure.noFederation(id.rawValue) }
+            if let spec { federation.knobs = spec.knobs }
+            if federation.source != .synthetic {
+                guard let models else { throw Failure.needsModels(id.rawValue) }
+                federation.models = models
+            }
+            let observation = try EconomicProperty().observe(
+                profile, federation, confidence: counterexample.confidence)
+            // A profile other than all-honest violates the property while it stays stable;
+            // all-honest violates it while a single worker leaves it.
+            let honest = profile.name == EquilibriumProfile.profiles[0].name
+            return Result(
+                violated: honest ? observation.left : !observation.left,
+                detail: "\(federation.shape); \(profile.name) "
+                    + (observation.left ? "is left: \(observation.deviation)" : "is stable; closest: \(observation.deviation)"))
         }
     }
 }

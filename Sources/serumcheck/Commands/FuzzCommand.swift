@@ -180,7 +180,8 @@ struct FuzzCommand: ParsableCommand {
                 }
             }
             reports.append(report)
-            files += report.counterexampleFiles(out: out, specName: spec.name)
+            files += report.counterexampleFiles(
+                out: out, specName: spec.name, specText: text, command: runner.command(budget: report.budget))
             if !quiet { print(FuzzReportTable(report: report).rendered, terminator: "") }
         }
         for (path, counterexample) in files { try OutputFile.writeJSON(counterexample, to: path, createDirectories: true) }

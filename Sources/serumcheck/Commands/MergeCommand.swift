@@ -52,7 +52,10 @@ struct MergeCommand: ParsableCommand {
         do {
             merged = try FuzzReport.merge(reports, spec: spec, confidence: 0.99, out: out, command: command)
         } catch { throw CommandFailure(message: "\(error)") }
-        for (path, counterexample) in merged.counterexampleFiles(out: out, specName: spec.name) {
+        let text = (try? String(contentsOfFile: first.spec, encoding: .utf8)) ?? ""
+        for (path, counterexample) in merged.counterexampleFiles(
+            out: out, specName: spec.name, specText: text, command: command)
+        {
             try OutputFile.writeJSON(counterexample, to: path, createDirectories: true)
         }
         try OutputFile.writeJSON(merged, to: json)
