@@ -52,9 +52,9 @@ extension Federation {
             return allowed[Int(Sampling.below(UInt64(allowed.count), using: &g))]
         }
         let strategies = spec.simulation?.strategies
-        let heuristic = strategies?.heuristicLabels.probabilities(classes: classes)
+        let heuristic = strategies?.parameters.heuristicLabels
             ?? [Double](repeating: 1 / Double(classes), count: classes)
-        let collusion = strategies?.collusionMap
+        let collusion = strategies?.parameters.collusionMap
             ?? Spec.Simulation.Strategies.paperCollusionMap(classes: classes)
         var misreport = Array(0 ..< classes)
         for k in stride(from: classes - 1, to: 0, by: -1) {

@@ -61,13 +61,7 @@ public struct SimulationPlan: Sendable {
             simulation.training.seed = seed
         }
         let s = simulation.strategies
-        let parameters = StrategyParameters(
-            classes: spec.federation.classes,
-            heuristicLabels: s.heuristicLabels.probabilities(classes: spec.federation.classes),
-            collusionMap: s.collusionMap, misreportMap: s.misreportMap,
-            certaintyThreshold: s.certaintyThreshold, paddingRate: s.paddingRate,
-            paddingRandom: s.paddingRandom, sybilIdentities: s.sybilIdentities, copyTarget: s.copyTarget,
-            labelCountLie: s.labelCountLie, outOfProtocolMove: s.outOfProtocolMove)
+        let parameters = s.parameters
         var strategies: [any WorkerStrategy] = []
         for (worker, name) in s.assignment.enumerated() {
             guard let strategy = catalog.strategy(named: name, parameters: parameters) else {
@@ -79,7 +73,7 @@ public struct SimulationPlan: Sendable {
         guard let owners = Self.sybilOwners(strategies) else {
             let seats = strategies.filter { $0.identities > 1 }.count
             throw .badSpecValue(file: file, key: "strategies.sybil_identities",
-                                reason: "\(seats) seats belong to sybil parties of \(s.sybilIdentities) "
+                                reason: "\(seats) seats belong to sybil parties of \(parameters.sybilIdentities) "
                                     + "identities each, which they do not fill exactly")
         }
         self.strategies = strategies

@@ -129,52 +129,40 @@ extension Spec.Simulation {
 
         /// Each worker's strategy, a name in `StrategyCatalog.standard`, in worker order.
         public var assignment: [String]
-        /// The distribution heuristic workers draw their labels from.
-        public var heuristicLabels: Spec.Prior
-        /// The class a colluding worker reports for each class its model predicts.
-        public var collusionMap: [Int]
-        /// The class a misreporting worker reports for each class its model predicts
-        /// (`misreport_map`).
-        public var misreportMap: [Int]
-        /// The certainty A_ij (Eq. 5) certainty-threshold and padding workers need to report
-        /// sample j (`certainty_threshold`, in [0, 1]).
-        public var certaintyThreshold: Double
-        /// The share of its unsure samples a padding worker reports anyway (`padding_rate`,
-        /// in [0, 1]).
-        public var paddingRate: Double
-        /// Whether padding workers pad with uniformly random labels (`padding_random`).
-        public var paddingRandom: Bool
-        /// k, the seats one sybil party fills with one model (`sybil_identities`, >= 1).
-        public var sybilIdentities: Int
-        /// The worker whose commitment commitment copiers copy (`copy_target`).
-        public var copyTarget: Int
-        /// What labelCount liars claim (`label_count_lie`).
-        public var labelCountLie: LabelCountLie
-        /// What out-of-protocol senders try (`out_of_protocol_move`).
-        public var outOfProtocolMove: OutOfProtocolMove
+        /// What the strategies are built with: the heuristic label distribution
+        /// (`heuristic_labels`, uniform by default), the class maps (`collusion_map`,
+        /// `misreport_map`) and the attack parameters (`certainty_threshold`, `padding_rate`,
+        /// `padding_random`, `sybil_identities`, `copy_target`, `label_count_lie`,
+        /// `out_of_protocol_move`), each defaulting as in `StrategyParameters`.
+        public var parameters: StrategyParameters
 
-        /// A `[strategies]` table; heuristic workers draw uniform labels unless told otherwise,
-        /// and the attack parameters not given take the defaults of `StrategyParameters` for
-        /// `collusionMap.count` classes.
+        /// A `[strategies]` table from an assignment and the strategies' parameters.
+        public init(assignment: [String], parameters: StrategyParameters) {
+            self.assignment = assignment
+            self.parameters = parameters
+        }
+
+        /// A `[strategies]` table for `collusionMap.count` classes; heuristic workers draw
+        /// uniform labels unless told otherwise, and the attack parameters not given take the
+        /// defaults of `StrategyParameters`.
         public init(
             assignment: [String], heuristicLabels: Spec.Prior = .uniform, collusionMap: [Int],
             misreportMap: [Int]? = nil, certaintyThreshold: Double? = nil, paddingRate: Double? = nil,
             paddingRandom: Bool? = nil, sybilIdentities: Int? = nil, copyTarget: Int? = nil,
             labelCountLie: LabelCountLie? = nil, outOfProtocolMove: OutOfProtocolMove? = nil
         ) {
-            let defaults = StrategyParameters(
-                classes: collusionMap.count, heuristicLabels: [], collusionMap: collusionMap)
-            self.assignment = assignment
-            self.heuristicLabels = heuristicLabels
-            self.collusionMap = collusionMap
-            self.misreportMap = misreportMap ?? defaults.misreportMap
-            self.certaintyThreshold = certaintyThreshold ?? defaults.certaintyThreshold
-            self.paddingRate = paddingRate ?? defaults.paddingRate
-            self.paddingRandom = paddingRandom ?? defaults.paddingRandom
-            self.sybilIdentities = sybilIdentities ?? defaults.sybilIdentities
-            self.copyTarget = copyTarget ?? defaults.copyTarget
-            self.labelCountLie = labelCountLie ?? defaults.labelCountLie
-            self.outOfProtocolMove = outOfProtocolMove ?? defaults.outOfProtocolMove
+            let classes = collusionMap.count
+            var p = StrategyParameters(
+                classes: classes, heuristicLabels: heuristicLabels.probabilities(classes: classes),
+                collusionMap: collusionMap, misreportMap: misreportMap)
+            if let certaintyThreshold { p.certaintyThreshold = certaintyThreshold }
+            if let paddingRate { p.paddingRate = paddingRate }
+            if let paddingRandom { p.paddingRandom = paddingRandom }
+            if let sybilIdentities { p.sybilIdentities = sybilIdentities }
+            if let copyTarget { p.copyTarget = copyTarget }
+            if let labelCountLie { p.labelCountLie = labelCountLie }
+            if let outOfProtocolMove { p.outOfProtocolMove = outOfProtocolMove }
+            self.init(assignment: assignment, parameters: p)
         }
     }
 }

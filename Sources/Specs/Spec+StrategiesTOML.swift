@@ -57,21 +57,21 @@ extension Spec {
             strategies.assignment = Strategies.assignment(fractions: fractions, workers: workers, names: names)
         }
         if let v = t.value("heuristic_labels") {
-            strategies.heuristicLabels = try TOMLReader.asPrior(
-                v, file: t.file, key: t.keyPath("heuristic_labels"))
+            strategies.parameters.heuristicLabels = try TOMLReader.asPrior(
+                v, file: t.file, key: t.keyPath("heuristic_labels")).probabilities(classes: classes)
         }
-        if let map = try t.classMap("collusion_map") { strategies.collusionMap = map }
-        if let map = try t.classMap("misreport_map") { strategies.misreportMap = map }
-        if let x = try t.double("certainty_threshold") { strategies.certaintyThreshold = x }
-        if let x = try t.double("padding_rate") { strategies.paddingRate = x }
-        if let b = try t.bool("padding_random") { strategies.paddingRandom = b }
-        if let k = try t.int("sybil_identities") { strategies.sybilIdentities = k }
-        if let w = try t.int("copy_target") { strategies.copyTarget = w }
+        if let map = try t.classMap("collusion_map") { strategies.parameters.collusionMap = map }
+        if let map = try t.classMap("misreport_map") { strategies.parameters.misreportMap = map }
+        if let x = try t.double("certainty_threshold") { strategies.parameters.certaintyThreshold = x }
+        if let x = try t.double("padding_rate") { strategies.parameters.paddingRate = x }
+        if let b = try t.bool("padding_random") { strategies.parameters.paddingRandom = b }
+        if let k = try t.int("sybil_identities") { strategies.parameters.sybilIdentities = k }
+        if let w = try t.int("copy_target") { strategies.parameters.copyTarget = w }
         if let lie = try t.choice("label_count_lie", of: LabelCountLie.self, what: "lie") {
-            strategies.labelCountLie = lie
+            strategies.parameters.labelCountLie = lie
         }
         if let move = try t.choice("out_of_protocol_move", of: OutOfProtocolMove.self, what: "move") {
-            strategies.outOfProtocolMove = move
+            strategies.parameters.outOfProtocolMove = move
         }
         try t.finish()
         return strategies

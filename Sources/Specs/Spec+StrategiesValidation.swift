@@ -9,6 +9,7 @@ extension Spec.Simulation.Strategies {
     /// parameters fit the assignment (a copy target that commits its own report, sybil seats
     /// that fill whole parties).
     func validate(workers n: Int, classes: Int, file: String) throws(SpecError) {
+        let p = parameters
         let names = StrategyCatalog.standard.names
         try Spec.checkCount(
             assignment.count, n, of: "federation.workers", file: file, key: "strategies.workers")
@@ -18,34 +19,34 @@ extension Spec.Simulation.Strategies {
                 reason: "unknown strategy \"\(name)\" (expected \(listing(names)))")
         }
         try validateHeuristicLabels(classes: classes, file: file)
-        try Self.validateClassMap(collusionMap, classes: classes, file: file, key: "strategies.collusion_map")
-        try Self.validateClassMap(misreportMap, classes: classes, file: file, key: "strategies.misreport_map")
-        try Spec.checkRange(certaintyThreshold, 0 ... 1, file: file, key: "strategies.certainty_threshold")
-        try Spec.checkRange(paddingRate, 0 ... 1, file: file, key: "strategies.padding_rate")
+        try Self.validateClassMap(p.collusionMap, classes: classes, file: file, key: "strategies.collusion_map")
+        try Self.validateClassMap(p.misreportMap, classes: classes, file: file, key: "strategies.misreport_map")
+        try Spec.checkRange(p.certaintyThreshold, 0 ... 1, file: file, key: "strategies.certainty_threshold")
+        try Spec.checkRange(p.paddingRate, 0 ... 1, file: file, key: "strategies.padding_rate")
         try Spec.checkRange(
-            sybilIdentities, Self.sybilIdentitiesRange, file: file, key: "strategies.sybil_identities")
+            p.sybilIdentities, Self.sybilIdentitiesRange, file: file, key: "strategies.sybil_identities")
         let sybils = assignment.filter { $0 == SybilStrategy.name }.count
-        guard sybils % sybilIdentities == 0 else {
+        guard sybils % p.sybilIdentities == 0 else {
             throw SpecError(
                 file: file, key: "strategies.sybil_identities",
                 reason: "\(sybils) workers are \"\(SybilStrategy.name)\", not a multiple of "
-                    + "\(sybilIdentities): each sybil party fills \(sybilIdentities) consecutive sybil "
+                    + "\(p.sybilIdentities): each sybil party fills \(p.sybilIdentities) consecutive sybil "
                     + "seats with one model")
         }
-        try Spec.checkRange(copyTarget, 0 ... max(n - 1, 0), file: file, key: "strategies.copy_target")
-        if assignment.contains(CommitmentCopierStrategy.name), assignment.indices.contains(copyTarget),
-            assignment[copyTarget] == CommitmentCopierStrategy.name
+        try Spec.checkRange(p.copyTarget, 0 ... max(n - 1, 0), file: file, key: "strategies.copy_target")
+        if assignment.contains(CommitmentCopierStrategy.name), assignment.indices.contains(p.copyTarget),
+            assignment[p.copyTarget] == CommitmentCopierStrategy.name
         {
             throw SpecError(
                 file: file, key: "strategies.copy_target",
-                reason: "worker \(copyTarget) is itself a \"\(CommitmentCopierStrategy.name)\": the "
+                reason: "worker \(p.copyTarget) is itself a \"\(CommitmentCopierStrategy.name)\": the "
                     + "target must commit a report of its own")
         }
     }
 
     /// `heuristic_labels`: |C| probabilities in [0, 1] summing to 1.
     private func validateHeuristicLabels(classes: Int, file: String) throws(SpecError) {
-        guard case .distribution(let p) = heuristicLabels else { return }
+        let p = parameters.heuristicLabels
         let key = "strategies.heuristic_labels"
         guard p.count == classes else {
             throw SpecError(

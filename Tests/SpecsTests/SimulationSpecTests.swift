@@ -55,8 +55,9 @@ struct SimulationSpecTests {
         #expect(s.training.distillationEpochs == 1)
         #expect(s.training.seed == 0)
         #expect(s.strategies.assignment == ["honest", "honest", "honest", "honest"])
-        #expect(s.strategies.heuristicLabels == .uniform)
-        #expect(s.strategies.collusionMap == [0, 0, 2])
+        let third: Double = 1.0 / 3
+        #expect(s.strategies.parameters.heuristicLabels == [third, third, third])
+        #expect(s.strategies.parameters.collusionMap == [0, 0, 2])
     }
 
     @Test func singleValuesAreBroadcastToEveryWorker() throws {
@@ -142,7 +143,7 @@ struct SimulationSpecTests {
         #expect(S.paperCollusionMap(classes: 3) == [0, 0, 2])
         #expect(S.paperCollusionMap(classes: 2) == [0, 1])
         let s = try #require(try simulation("[strategies]", federation: federation(10)))
-        #expect(s.strategies.collusionMap == [0, 0, 0, 0, 0, 9, 9, 9, 9, 9])
+        #expect(s.strategies.parameters.collusionMap == [0, 0, 0, 0, 0, 9, 9, 9, 9, 9])
     }
 
     // Hand-computed largest remainders: quota n * f, floors first, then one each to the
@@ -202,16 +203,16 @@ struct SimulationSpecTests {
         let d = Spec.Simulation.Data(workers: 2)
         #expect(d.privateSizes == [1000, 1000] && d.publicSize == 2000 && d.testSize == nil)
         #expect(Spec.Simulation.Training(workers: 2).architectures == [.lenet5, .lenet5])
-        #expect(Spec.Simulation.Strategies(workers: 2, classes: 4).collusionMap == [0, 0, 3, 3])
+        #expect(Spec.Simulation.Strategies(workers: 2, classes: 4).parameters.collusionMap == [0, 0, 3, 3])
         // The attack parameters default as in StrategyParameters (one source of truth).
         let strategies = Spec.Simulation.Strategies(workers: 2, classes: 4)
         let parameters = StrategyParameters(classes: 4, heuristicLabels: [], collusionMap: [])
-        #expect(strategies.misreportMap == [1, 2, 3, 0] && strategies.misreportMap == parameters.misreportMap)
-        #expect(strategies.certaintyThreshold == parameters.certaintyThreshold)
-        #expect(strategies.paddingRate == parameters.paddingRate && strategies.paddingRandom == parameters.paddingRandom)
-        #expect(strategies.sybilIdentities == parameters.sybilIdentities && strategies.copyTarget == parameters.copyTarget)
-        #expect(strategies.labelCountLie == parameters.labelCountLie)
-        #expect(strategies.outOfProtocolMove == parameters.outOfProtocolMove)
+        #expect(strategies.parameters.misreportMap == [1, 2, 3, 0] && strategies.parameters.misreportMap == parameters.misreportMap)
+        #expect(strategies.parameters.certaintyThreshold == parameters.certaintyThreshold)
+        #expect(strategies.parameters.paddingRate == parameters.paddingRate && strategies.parameters.paddingRandom == parameters.paddingRandom)
+        #expect(strategies.parameters.sybilIdentities == parameters.sybilIdentities && strategies.parameters.copyTarget == parameters.copyTarget)
+        #expect(strategies.parameters.labelCountLie == parameters.labelCountLie)
+        #expect(strategies.parameters.outOfProtocolMove == parameters.outOfProtocolMove)
     }
 
     @Test func programmaticSimulationsAreValidated() {
@@ -231,9 +232,9 @@ struct SimulationSpecTests {
             ({ $0.training.targetAccuracy[0] = 2 }, "training.target_accuracy[0]", "2 is out of range (0 ... 1)"),
             ({ $0.training.seed = .max }, "training.seed", "out of range"),
             ({ $0.strategies.assignment[2] = "lazy" }, "strategies.workers[2]", "unknown strategy \"lazy\""),
-            ({ $0.strategies.heuristicLabels = .distribution([1]) }, "strategies.heuristic_labels",
+            ({ $0.strategies.parameters.heuristicLabels = [1] }, "strategies.heuristic_labels",
              "has 1 probabilities, but federation.classes is 2"),
-            ({ $0.strategies.collusionMap = [0, 2] }, "strategies.collusion_map[1]", "2 is out of range (0 ... 1)"),
+            ({ $0.strategies.parameters.collusionMap = [0, 2] }, "strategies.collusion_map[1]", "2 is out of range (0 ... 1)"),
         ] {
             var bad = spec
             change(&bad.simulation!)
