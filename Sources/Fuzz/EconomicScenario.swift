@@ -39,7 +39,16 @@ extension EconomicScenario {
     /// - Throws: `EconomicRound.Defect` when the contract refuses a protocol transaction or
     ///   accepts an out-of-protocol one.
     public func judge(_ f: Federation, confidence: Double) throws -> ScenarioVerdict {
+        try judgeWithMeans(f, confidence: confidence).verdict
+    }
+
+    /// `judge`, plus each world's mean net payout per seat over the replications (what the
+    /// equilibrium report shows of a profile, without playing it again).
+    func judgeWithMeans(_ f: Federation, confidence: Double) throws
+        -> (verdict: ScenarioVerdict, meanNet: [[Double]])
+    {
         var gains = [[Double]](repeating: [], count: comparisons.count)
+        var totals = [[Double]](repeating: [Double](repeating: 0, count: f.workers), count: worlds.count)
         for r in 0 ..< f.replications {
             let noise = ReplicationNoise(federation: f, replication: r)
             let memo = CommitmentMemo()
@@ -48,6 +57,7 @@ extension EconomicScenario {
             for world in worlds {
                 let world = EconomicProperty.sanitized(world)
                 let outcome = try EconomicRound.play(f, seats: world, noise: noise, memo: memo)
+                for seat in 0 ..< f.workers { totals[outcomes.count][seat] += Double(outcome.net[seat]) }
                 outcomes.append(outcome)
             }
             for (k, comparison) in comparisons.enumerated() {
@@ -72,6 +82,7 @@ extension EconomicScenario {
             }
         }
         guard let verdict = best else { preconditionFailure("EconomicScenario: no comparison") }
-        return verdict
+        let r = Double(f.replications)
+        return (verdict, totals.map { $0.map { $0 / r } })
     }
 }

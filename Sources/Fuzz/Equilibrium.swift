@@ -68,18 +68,14 @@ extension EconomicProperty {
             }
         }
         let scenario = EconomicScenario(worlds: worlds, comparisons: comparisons)
-        let verdict = try scenario.judge(f, confidence: confidence)
-        // Payoffs in the profile itself, averaged over the replications.
+        let (verdict, meanNet) = try scenario.judgeWithMeans(f, confidence: confidence)
+        // Payoffs in the profile itself (world 0), averaged over its seats of each strategy.
         var totals: [String: Double] = [:], counts: [String: Int] = [:]
-        for r in 0 ..< f.replications {
-            let noise = ReplicationNoise(federation: f, replication: r)
-            let outcome = try EconomicRound.play(f, seats: EconomicProperty.sanitized(base), noise: noise)
-            for (i, name) in names.enumerated() {
-                totals[name, default: 0] += Double(outcome.net[i])
-                counts[name, default: 0] += 1
-            }
+        for (i, name) in names.enumerated() {
+            totals[name, default: 0] += meanNet[0][i]
+            counts[name, default: 0] += 1
         }
-        let payoffs = totals.mapValues { $0 }.reduce(into: [String: Double]()) { out, entry in
+        let payoffs = totals.reduce(into: [String: Double]()) { out, entry in
             out[entry.key] = entry.value / Double(counts[entry.key]!)
         }
         return ProfileObservation(
