@@ -137,6 +137,7 @@ public struct EconomicCampaign: Sendable {
             let observation = try property.observe(
                 EquilibriumProfile.profiles[k], f, confidence: options.confidence)
             profiles[k].cases = 1
+            rounds += observation.rounds
             profiles[k].payoffs = observation.payoffs
             profiles[k].payoffCase = index
             var stored = f

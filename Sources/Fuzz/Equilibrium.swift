@@ -40,6 +40,8 @@ public struct ProfileObservation: Hashable, Sendable, Codable {
     public var test: PairedTest
     /// Mean net payout (units) per strategy of the profile, in the profile itself.
     public var payoffs: [String: Double]
+    /// Rounds played to judge it (worlds times replications).
+    public var rounds: Int
 }
 
 extension EconomicProperty {
@@ -80,6 +82,6 @@ extension EconomicProperty {
         }
         return ProfileObservation(
             profile: profile.name, left: verdict.violated, deviation: verdict.label,
-            test: verdict.test, payoffs: payoffs)
+            test: verdict.test, payoffs: payoffs, rounds: worlds.count * f.replications)
     }
 }
