@@ -1,15 +1,20 @@
 // Fuzz: adversarial campaigns against the contract and the mechanisms as they actually run.
 //
-// - Layer 1, stateful contract fuzzing (`ContractCampaign`): seeded sequences of transactions
-//   from members and outsiders across phases and heights through the Ledger's contracts, with
-//   the contract invariants (`FuzzPropertyID.contract`) checked after every step and every
-//   violation shrunk to a shortest transaction sequence.
-// - Layer 2, economic campaigns (`EconomicCampaign`): random federations drawn within a
-//   spec's ranges, each round played through the contract, attackers from the
-//   `StrategyCatalog` compared with honest play over paired replications and judged by a
-//   one-sided test (`PairedTest`); equilibria among the catalogue's profiles.
-// - Counterexamples (`CounterexampleFile`): versioned JSON holding everything that replays a
-//   violation; shards and merging (`Shard`, `FuzzReport`).
+// - Layer 1, stateful contract fuzzing (`ContractCampaign`, `TransactionGenerator`,
+//   `ContractChecks`): seeded sequences of transactions from members and outsiders across
+//   phases and heights through a `ContractUnderTest` (the Ledger's contract, or an injected
+//   broken one), every contract invariant checked after every step, every violation shrunk
+//   by `ContractShrinker` to a shortest sequence.
+// - Layer 2, economic campaigns (`EconomicCampaign`): federations drawn within a spec's
+//   ranges (`Federation`, with `SyntheticModel` workers or real `BankModels`), each round
+//   played through Simulation's `FederatedContract` (`EconomicRound`), attackers from the
+//   `StrategyCatalog` compared with honest play over paired replications (`EconomicProperty`,
+//   `EconomicScenario`) and judged by a one-sided test (`PairedTest` over `StudentT`);
+//   equilibria among the catalogue's profiles (`EquilibriumProfile`); the pipeline's
+//   `distillation-helps-honest` (`PipelineCheck`).
+// - Findings: mergeable summaries (`PropertySummary`, `ProfileSummary`), versioned
+//   counterexample files (`Counterexample`) and their `Replay`, the corpus (`CorpusEntry`),
+//   the report (`FuzzReport`), and the run that ties it together (`FuzzSession`).
 //
 // Every case's randomness derives from (seed, case index) alone, never from threads or shards.
 import Mechanisms
