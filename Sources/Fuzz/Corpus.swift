@@ -102,7 +102,7 @@ extension CorpusEntry {
             do {
                 return try JSONDecoder().decode(CorpusEntry.self, from: Data(contentsOf: url))
             } catch {
-                throw CorpusError(file: url.path, reason: "\(error)")
+                throw CorpusError(file: url.path, reason: decodingReason(error))
             }
         }
     }

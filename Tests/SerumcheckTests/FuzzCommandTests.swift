@@ -46,6 +46,11 @@ import Testing
         #expect(fixed.stdout.contains("label-count-integrity holds now"))
         let missing = try Serumcheck.run(["replay", dir.appendingPathComponent("nope.json").path])
         #expect(missing.status == 2)
+        let broken = dir.appendingPathComponent("broken.json")
+        try Data(#"{"schema": 1, "property": "sybil-unprofitable", "caseIndex": "seven"}"#.utf8).write(to: broken)
+        let malformed = try Serumcheck.run(["replay", broken.path])
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr.contains("broken.json: not a counterexample file: missing key \"specName\""), "\(malformed.stderr)")
     }
 
     @Test(arguments: [

@@ -37,12 +37,7 @@ struct MergeCommand: ParsableCommand {
         try OutputFile.checkWritable(json)
         var reports: [FuzzReport] = []
         for file in files {
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: file))
-                reports.append(try JSONDecoder().decode(FuzzReport.self, from: data))
-            } catch {
-                throw CommandFailure(message: "\(file): not a fuzz result file: \(error)")
-            }
+            reports.append(try OutputFile.readJSON(FuzzReport.self, from: file, what: "a fuzz result file"))
         }
         guard let first = reports.first else { throw CommandFailure(message: "no files to merge") }
         let spec = try loadSpec(first.spec)

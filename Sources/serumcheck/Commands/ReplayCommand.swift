@@ -42,13 +42,7 @@ struct ReplayCommand: ParsableCommand {
         let other = try spec.map(loadSpec)
         var stillViolated = 0
         for file in files {
-            let counterexample: Counterexample
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: file))
-                counterexample = try JSONDecoder().decode(Counterexample.self, from: data)
-            } catch {
-                throw CommandFailure(message: "\(file): not a counterexample file: \(error)")
-            }
+            let counterexample = try OutputFile.readJSON(Counterexample.self, from: file, what: "a counterexample file")
             let verdict: Replay.Result
             var models: BankModels? = nil
             if let federation = counterexample.federation, federation.source != .synthetic {

@@ -1,4 +1,5 @@
 import Foundation
+import Fuzz
 
 /// Writes a command's output file whole or not at all.
 ///
@@ -26,5 +27,21 @@ enum OutputFile {
             }
         }
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+extension OutputFile {
+    /// Reads and decodes a JSON input file of a command.
+    /// - Parameter what: what the file should be, for the message (`a counterexample file`).
+    /// - Throws: `CommandFailure` (exit 2) naming the file and, for a file that does not
+    ///   decode, the key path at fault.
+    static func readJSON<T: Decodable>(_ type: T.Type, from file: String, what: String) throws -> T {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+            throw CommandFailure(message: "\(file): cannot read it: \((error as NSError).localizedDescription)")
+        }
+        do { return try JSONDecoder().decode(type, from: data) } catch {
+            throw CommandFailure(message: "\(file): not \(what): \(decodingReason(error))")
+        }
     }
 }

@@ -1,0 +1,23 @@
+/// A one-line reason for a JSON file that does not decode: what is wrong and where, as a key
+/// path (`federation.workers: expected Int`), instead of `DecodingError`'s debug dump.
+public func decodingReason(_ error: any Error) -> String {
+    func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+    }
+    guard let error = error as? DecodingError else { return "\(error)" }
+    switch error {
+    case .keyNotFound(let key, let context):
+        let at = path(context.codingPath)
+        return "missing key \"\(key.stringValue)\"" + (at.isEmpty ? "" : " in \(at)")
+    case .typeMismatch(let type, let context):
+        return "\(path(context.codingPath)): expected \(type)"
+    case .valueNotFound(let type, let context):
+        return "\(path(context.codingPath)): expected \(type), found null"
+    case .dataCorrupted(let context):
+        let at = path(context.codingPath)
+        return (at.isEmpty ? "" : "\(at): ") + context.debugDescription
+    @unknown default:
+        return "\(error)"
+    }
+}
