@@ -71,7 +71,7 @@ extension CorpusEntry {
                 federation.models = campaign.models
                 var stream = SplitMix64(seed: federation.noiseSeed, stream: options.seed)
                 federation.noiseSeed = stream.next()
-                let one = try campaign.judgeEconomic(id, federation, index: index, options)
+                let (one, _) = try campaign.judgeEconomic(id, federation, index: index, options)
                 summaries[slot] = summaries[slot].merged(with: one)
             }
             if let contractCase = entry.contractCase {

@@ -126,8 +126,9 @@ public struct EconomicCampaign: Sendable {
         var rounds = 0
         var properties: [PropertySummary] = []
         for id in economic {
-            rounds += property.scenario(id, f).worlds.count * f.replications
-            properties.append(try judgeEconomic(id, f, index: index, options))
+            let (summary, played) = try judgeEconomic(id, f, index: index, options)
+            rounds += played
+            properties.append(summary)
         }
         var profiles = EquilibriumProfile.profiles.map {
             ProfileSummary(profile: $0.name, cases: 0, payoffs: [:])
@@ -153,12 +154,14 @@ public struct EconomicCampaign: Sendable {
 
     /// One economic property on federation `f` as case `index`: judged, and when violated
     /// confirmed with fresh noise and shrunk.
+    /// - Returns: the summary, and the rounds the first judgment played.
     func judgeEconomic(
         _ id: FuzzPropertyID, _ f: Federation, index: Int, _ options: Options
-    ) throws -> PropertySummary {
+    ) throws -> (PropertySummary, rounds: Int) {
         var summary = PropertySummary(id: id.rawValue)
         summary.cases = 1
-        let verdict = try property.scenario(id, f).judge(f, confidence: options.confidence)
+        let scenario = property.scenario(id, f)
+        let verdict = try scenario.judge(f, confidence: options.confidence)
         let finding = PropertySummary.Finding(
             caseIndex: index, label: verdict.label, test: verdict.test, counterexample: nil)
         if verdict.violated, let confirmed = try confirm(id, f, options) {
@@ -167,7 +170,7 @@ public struct EconomicCampaign: Sendable {
             if verdict.violated { summary.unconfirmed = 1 }
             summary.nearest = finding
         }
-        return summary
+        return (summary, scenario.worlds.count * f.replications)
     }
 
     /// The confirmation: the same federation with fresh noise and twice the replications.
