@@ -56,4 +56,10 @@ public struct ContractObservation<C: ContractUnderTest> {
     public var refusal: ContractError?
     /// The driver's book after the step.
     public var book: ContractBook
+    /// Whether the state after equals the state before (compared once per step).
+    public var unchanged: Bool
+    /// Whether the implementation's own `checkInvariants()` already passed on `after`: an
+    /// unchanged state after a step whose before-state passed. A consistent state that did not
+    /// change stays consistent, so `deposit-conservation` does not recheck it.
+    public var afterAlreadyConsistent: Bool
 }

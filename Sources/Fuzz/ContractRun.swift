@@ -15,6 +15,8 @@ public struct ContractRun<C: ContractUnderTest> {
     public private(set) var accepted = 0
     /// The refusal reasons (`ContractError.reason`) seen so far.
     public private(set) var reasons: Set<String> = []
+    /// Whether `checkInvariants()` passed on the current state.
+    private var consistent = false
 
     /// Deploys `config` on `C`.
     /// - Parameters:
@@ -52,8 +54,10 @@ public struct ContractRun<C: ContractUnderTest> {
             accepted += 1
             book.record(step, before: before, after: contract)
         }
+        let unchanged = contract == before
         let observation = ContractObservation(
-            before: before, after: contract, step: step, refusal: refusal, book: book)
+            before: before, after: contract, step: step, refusal: refusal, book: book,
+            unchanged: unchanged, afterAlreadyConsistent: unchanged && consistent)
         var violations: [ContractViolation] = []
         for property in properties {
             if let message = ContractChecks.check(property, observation) {
@@ -62,6 +66,10 @@ public struct ContractRun<C: ContractUnderTest> {
                         property: property, caseIndex: caseIndex, step: stepCount,
                         message: message))
             }
+        }
+        if !observation.afterAlreadyConsistent {
+            consistent = properties.contains(.depositConservation)
+                && !violations.contains { $0.property == .depositConservation }
         }
         stepCount += 1
         return violations
