@@ -126,6 +126,8 @@ public struct ConsensusCoalition: Hashable, Sendable {
 
 /// One member of a colluding coalition (`ConsensusCoalition`), playing its role, for any task.
 public struct CoalitionMember<Task>: ConsensusWorker, Sendable {
+    /// The strategy's name in specs and in the catalogue.
+    public static var strategyName: String { "coalition" }
     /// Its role in the coalition's strategy.
     public let role: ConsensusCoalition.Role
     /// The task's true result.

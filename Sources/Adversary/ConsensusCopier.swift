@@ -12,6 +12,8 @@
 ///
 /// The round driver carries this out (`ConsensusAction.copyCommitment(of:)`).
 public struct CommitmentCopier<Task>: ConsensusWorker, Sendable {
+    /// The strategy's name in specs and in the catalogue.
+    public static var strategyName: String { CommitmentCopierStrategy.name }
     /// The worker whose commitment and reveal it copies.
     public let target: Int
 

@@ -7,6 +7,8 @@
 /// `allOne` are in the paper's set, and a task's input (`equalToInput`) can be given by
 /// `init(junk:)`.
 public struct JunkSubmitter<Task>: ConsensusWorker, Sendable {
+    /// The strategy's name in specs and in the catalogue.
+    public static var strategyName: String { "junk-submitter" }
     /// The junk it reveals for a task.
     public let junk: @Sendable (Task) -> [UInt8]
 

@@ -9,6 +9,8 @@
 ///   worker gets d/2 back, the guesser included;
 /// - only if every worker reveals the same guess do they share r (d + r/n each).
 public struct LazyGuesser<Task>: ConsensusWorker, Sendable {
+    /// The strategy's name in specs and in the catalogue.
+    public static var strategyName: String { "lazy-guesser" }
     /// The guess it reveals for a task.
     public let guess: @Sendable (Task) -> [UInt8]
 

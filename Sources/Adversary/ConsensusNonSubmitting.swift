@@ -4,6 +4,8 @@
 /// Under the reward clauses it loses its whole deposit d, and every other worker that
 /// submitted gets only d/2 back.
 public struct NonSubmitting<Task>: ConsensusWorker, Sendable {
+    /// The strategy's name in specs and in the catalogue.
+    public static var strategyName: String { "non-submitting" }
     /// A non-submitting worker.
     public init() {}
 

@@ -12,6 +12,8 @@
 /// The round driver carries this out (`ConsensusAction.revealUnlessUnprofitable`), deciding by
 /// a dry run of the settlement on a copy of the contract.
 public struct Withholder<Task>: ConsensusWorker, Sendable {
+    /// The strategy's name in specs and in the catalogue.
+    public static var strategyName: String { RevealWithholderStrategy.name }
     /// The result it commits to for a task, or `nil` to commit nothing.
     public let result: @Sendable (Task) -> [UInt8]?
     /// The label of the behaviour whose result it commits.

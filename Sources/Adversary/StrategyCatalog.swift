@@ -10,11 +10,17 @@ public struct StrategyCatalog: Sendable {
     private var factories: [String: Factory]
     /// The registered names, in registration order.
     public private(set) var names: [String]
+    var consensusFactories: [String: ConsensusFactory]
+    /// The registered consensus strategy names, in registration order
+    /// (`StrategyCatalog+Consensus.swift`).
+    public internal(set) var consensusNames: [String]
 
     /// An empty catalog.
     public init() {
         factories = [:]
         names = []
+        consensusFactories = [:]
+        consensusNames = []
     }
 
     /// The catalog with `factory` registered under `name` (replacing an earlier one).
@@ -35,8 +41,10 @@ public struct StrategyCatalog: Sendable {
     /// `label-count-liar`), protocol-level (`commitment-copier`, `reveal-withholder`,
     /// `out-of-protocol`) and identity-level (`sybil`). Each name is its type's `name`.
     ///
+    /// The consensus strategies follow (`StrategyCatalog+Consensus.swift`).
+    ///
     /// The factories trust their parameters: specs validate `[strategies]` first.
-    public static let standard = StrategyCatalog()
+    public static let standard = registeringConsensusStandard(StrategyCatalog()
         .registering(HonestStrategy.name) { _ in HonestStrategy() }
         .registering(HeuristicStrategy.name) { HeuristicStrategy(distribution: $0.heuristicLabels) }
         .registering(ColludingStrategy.name) { ColludingStrategy(classMap: $0.collusionMap) }
@@ -51,5 +59,5 @@ public struct StrategyCatalog: Sendable {
         .registering(RevealWithholderStrategy.name) { _ in RevealWithholderStrategy() }
         .registering(LabelCountLiarStrategy.name) { LabelCountLiarStrategy(lie: $0.labelCountLie) }
         .registering(SybilStrategy.name) { SybilStrategy(identities: $0.sybilIdentities) }
-        .registering(OutOfProtocolSender.name) { OutOfProtocolSender(move: $0.outOfProtocolMove) }
+        .registering(OutOfProtocolSender.name) { OutOfProtocolSender(move: $0.outOfProtocolMove) })
 }

@@ -34,7 +34,8 @@ extension CorpusEntry {
         contract: ContractCampaign?, refusals: [String: Int]
     ) -> [CorpusEntry] {
         var entries: [CorpusEntry] = []
-        for property in summary.properties where property.violation == nil {
+        // A consensus case is cheap and deterministic: its near-misses are not kept.
+        for property in summary.properties where property.violation == nil && campaign.spec.mechanism.kind == .ptsfd {
             guard let id = FuzzPropertyID(rawValue: property.id), id.layer == .economic,
                 let near = property.nearest, near.caseIndex >= 0
             else { continue }

@@ -40,4 +40,6 @@ public struct Counterexample: Hashable, Sendable, Codable {
     public var shrinkSteps: Int
     /// The command that reproduces the finding from scratch.
     public var command: String
+    /// The minimal consensus federation (economic properties on a consensus spec).
+    public var consensus: ConsensusFederation? = nil
 }

@@ -84,7 +84,12 @@ public struct EconomicCampaign: Sendable {
         self.specPath = specPath
         self.specText = specText
         self.property = EconomicProperty(catalog: catalog)
-        if let assignment = spec.simulation?.strategies.assignment {
+        if spec.mechanism.kind == .consensus {
+            let assignment = spec.consensusStrategies?.assignment ?? catalog.consensusNames
+            var names: [String] = []
+            for name in assignment where !names.contains(name) { names.append(name) }
+            allowed = names
+        } else if let assignment = spec.simulation?.strategies.assignment {
             var names: [String] = []
             for name in assignment where !names.contains(name) { names.append(name) }
             allowed = names
@@ -122,6 +127,7 @@ public struct EconomicCampaign: Sendable {
     func judgeCase(
         _ index: Int, economic: [FuzzPropertyID], equilibrium: Bool, _ options: Options
     ) throws -> Summary {
+        if spec.mechanism.kind == .consensus { return try judgeConsensusCase(index, economic: economic, options) }
         let f = federation(seed: options.seed, index: index, ranges: options.ranges)
         var rounds = 0
         var properties: [PropertySummary] = []

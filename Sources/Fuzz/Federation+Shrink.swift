@@ -78,19 +78,28 @@ extension Federation {
     /// fails, for at most `limit` evaluations.
     /// - Returns: the smallest failing federation found and the evaluations spent.
     func shrunk(limit: Int, stillFails: (Federation) throws -> Bool) rethrows -> (Federation, Int) {
-        var current = self, spent = 0
-        var progress = true
-        while progress && spent < limit {
-            progress = false
-            for candidate in current.shrinkCandidates() where spent < limit {
-                spent += 1
-                if try stillFails(candidate) {
-                    current = candidate
-                    progress = true
-                    break
-                }
+        try greedyShrink(self, limit: limit, candidates: { $0.shrinkCandidates() }, stillFails: stillFails)
+    }
+}
+
+/// Greedy shrinking: from `start`, move to the first of `candidates(current)` that still
+/// fails, until none does or `limit` evaluations are spent.
+/// - Returns: the smallest failing value found and the evaluations spent.
+func greedyShrink<Value>(
+    _ start: Value, limit: Int, candidates: (Value) -> [Value], stillFails: (Value) throws -> Bool
+) rethrows -> (Value, Int) {
+    var current = start, spent = 0
+    var progress = true
+    while progress && spent < limit {
+        progress = false
+        for candidate in candidates(current) where spent < limit {
+            spent += 1
+            if try stillFails(candidate) {
+                current = candidate
+                progress = true
+                break
             }
         }
-        return (current, spent)
     }
+    return (current, spent)
 }

@@ -61,6 +61,24 @@ public enum FuzzPropertyID: String, CaseIterable, Sendable, Codable, Comparable 
         }
     }
 
+    /// Whether `fuzz` judges the property on a consensus spec: every contract invariant, and
+    /// the economic properties that have a consensus scenario (`ConsensusScenario`). The
+    /// PTSFD-only ones (labelCount, certainty threshold, padding, sybils) have no counterpart;
+    /// the equilibrium is `verify`'s (`iewds-truthful-unique`); the pipeline trains models.
+    public var judgedOnConsensus: Bool {
+        switch self {
+        case .depositConservation, .singleSettlement, .revealBinding, .withholdingSlashed,
+            .refusalNoEffect, .membersOnlyPaid, .withdrawBounded:
+            true
+        case .noFreeRiding, .honestDominatesHeuristic, .honestDominatesCollusion,
+            .withholdingUnprofitable:
+            true
+        case .labelCountIntegrity, .certaintyThresholdUnpunished, .paddingUnprofitable,
+            .sybilUnprofitable, .honestUniqueEquilibrium, .distillationHelpsHonest:
+            false
+        }
+    }
+
     public static func < (a: FuzzPropertyID, b: FuzzPropertyID) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

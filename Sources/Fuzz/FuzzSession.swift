@@ -64,8 +64,14 @@ public struct FuzzSession {
         self.bank = bank
     }
 
-    /// The default budget: enough cases for every equilibrium profile twice.
-    public static let defaultBudget = 2 * EquilibriumProfile.profiles.count
+    /// The default budget of `spec`: on PTSFD enough cases for every equilibrium profile twice;
+    /// on consensus, whose cases are cheap (a few rounds of a handful of workers), 200.
+    public static func defaultBudget(for spec: Spec) -> Int {
+        switch spec.mechanism.kind {
+        case .ptsfd: 2 * EquilibriumProfile.profiles.count
+        case .consensus: 200
+        }
+    }
 
     /// The command that reproduces the campaign (no --shard, no --threads: they change nothing).
     public func command(budget: Int) -> String {
@@ -79,7 +85,7 @@ public struct FuzzSession {
     public func run(budget: Int?, time: Double?, progress: any Progress) throws(Failure) -> (FuzzReport, [CorpusEntry]) {
         let campaign = EconomicCampaign(spec: spec, specPath: path, specText: text, models: models)
         let start = ContinuousClock.now
-        var total = budget ?? Self.defaultBudget
+        var total = budget ?? Self.defaultBudget(for: spec)
         var summary: EconomicCampaign.Summary
         func options(_ cases: [Int], _ total: Int) -> EconomicCampaign.Options {
             EconomicCampaign.Options(

@@ -51,6 +51,14 @@ public enum Replay {
         }
         switch id.layer {
         case .economic:
+            if var consensus = counterexample.consensus {
+                if let spec { consensus.commitment = spec.knobs.commitment }
+                let verdict = try ConsensusScenario.make(id, consensus)
+                    .judge(consensus, confidence: counterexample.confidence)
+                return Result(
+                    violated: verdict.violated,
+                    detail: "\(consensus.shape); \(verdict.label); largest gain \(Self.figure(verdict.test.maximum))")
+            }
             guard var federation = counterexample.federation else { throw Failure.noFederation(id.rawValue) }
             if let spec { federation.knobs = spec.knobs }
             if federation.source != .synthetic {

@@ -18,7 +18,8 @@ extension Spec {
     ) throws(SpecError) -> Simulation? {
         let dataTable = try root.subtable("data")
         let trainingTable = try root.subtable("training")
-        let strategiesTable = try root.subtable("strategies")
+        // A consensus spec's [strategies] is its own table (`decodeConsensusStrategies`).
+        let strategiesTable = kind == .ptsfd ? try root.subtable("strategies") : nil
         let present = [("data", dataTable), ("training", trainingTable), ("strategies", strategiesTable)]
             .filter { $0.1 != nil }.map(\.0)
         guard let first = present.first else { return nil }

@@ -47,12 +47,16 @@ extension Spec {
             beliefs = try decodeBeliefs(&beliefsTable)
         }
         let simulation = try decodeSimulation(&root, federation: federation, kind: mechanism.kind)
+        var consensusStrategies: ConsensusStrategies? = nil
+        if mechanism.kind == .consensus, var t = try root.subtable("strategies") {
+            consensusStrategies = try decodeConsensusStrategies(&t)
+        }
         try root.finish()
 
         let spec = Spec(
             name: name, description: description, federation: federation, mechanism: mechanism,
             knobs: knobs, contract: contract, checks: checks, beliefs: beliefs,
-            simulation: simulation)
+            simulation: simulation, consensusStrategies: consensusStrategies)
         try spec.validate(file: file)
         return spec
     }

@@ -137,6 +137,7 @@ extension Spec {
 
         // [data], [training], [strategies]
         try validateSimulation(file: file)
+        try validateConsensusStrategies(file: file)
     }
 
     /// Whether `id` is a valid `[checks]` key: non-empty, lowercase ASCII letters, digits, '-'.

@@ -26,13 +26,17 @@ public struct Spec: Hashable, Sendable {
     /// What `simulate` trains and runs (`[data]`, `[training]`, `[strategies]`), or `nil`
     /// when the spec has none of those tables.
     public var simulation: Simulation?
+    /// A consensus spec's `[strategies]`: what each worker does in a fuzz campaign's
+    /// background, or `nil` to draw from the whole consensus catalogue.
+    public var consensusStrategies: ConsensusStrategies?
 
     public init(
         name: String, description: String = "", federation: Federation, mechanism: Mechanism,
         knobs: Knobs = .hardened, contract: Contract = Contract(),
         checks: [String: ExpectedVerdict] = [:], beliefs: Beliefs? = nil,
-        simulation: Simulation? = nil
+        simulation: Simulation? = nil, consensusStrategies: ConsensusStrategies? = nil
     ) {
+        self.consensusStrategies = consensusStrategies
         self.beliefs = beliefs
         self.simulation = simulation
         self.name = name

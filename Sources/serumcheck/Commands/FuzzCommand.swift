@@ -193,14 +193,13 @@ struct FuzzCommand: ParsableCommand {
     }
 
     /// The properties judged on `spec`: `--property`, or every property of its mechanism
-    /// that the synthetic source can judge (the contract layer for both mechanisms; the
-    /// economic layer and equilibria for PTSFD; the pipeline needs real training).
+    /// that the source can judge (on PTSFD the contract, economic and equilibrium layers, and
+    /// the pipeline with real training; on consensus those with `judgedOnConsensus`).
     func selected(for spec: Spec, source: WorkerSource) -> [FuzzPropertyID] {
         let all = FuzzPropertyID.allCases.filter { id in
-            switch id.layer {
-            case .contract: return true
-            case .economic, .equilibrium: return spec.mechanism.kind == .ptsfd
-            case .pipeline: return spec.mechanism.kind == .ptsfd && source == .pipeline
+            switch spec.mechanism.kind {
+            case .consensus: return id.judgedOnConsensus
+            case .ptsfd: return id.layer != .pipeline || source == .pipeline
             }
         }
         return properties.isEmpty ? all : all.filter { properties.contains($0.rawValue) }
