@@ -25,6 +25,9 @@
 //   a commit-reveal round), the `ConsensusWorker` protocol, and the task-independent
 //   attackers `NonSubmitting`, `LazyGuesser`, `JunkSubmitter`, `CommitmentCopier`,
 //   `Withholder`, and the Table II coalition strategies `ConsensusCoalition` (sigma_1 ...
-//   sigma_7) with their `CoalitionMember`s. `ConsensusRound` (Simulation) carries them out.
+//   sigma_7) with their `CoalitionMember`s, and `ConsensusHonest`. `ConsensusRound`
+//   (Simulation) carries them out. The catalogue's consensus table
+//   (`StrategyCatalog+Consensus.swift`) names them over a `SyntheticConsensusTask`, with
+//   `ConsensusStrategyParameters`, for consensus specs' `[strategies]` and `fuzz`.
 //
 // Plain data in, plain data out: no training, no contract, no I/O.

@@ -11,7 +11,9 @@
 //   `StrategyCatalog` compared with honest play over paired replications (`EconomicProperty`,
 //   `EconomicScenario`) and judged by a one-sided test (`PairedTest` over `StudentT`);
 //   equilibria among the catalogue's profiles (`EquilibriumProfile`); the pipeline's
-//   `distillation-helps-honest` (`PipelineCheck`).
+//   `distillation-helps-honest` (`PipelineCheck`). On a consensus spec the same campaign
+//   draws a `ConsensusFederation` (a synthetic task, d, r, a consensus background) and judges
+//   `ConsensusScenario`s through Simulation's `ConsensusRound` (`EconomicCampaign+Consensus`).
 // - Findings: mergeable summaries (`PropertySummary`, `ProfileSummary`), versioned
 //   counterexample files (`Counterexample`) and their `Replay`, the corpus (`CorpusEntry`),
 //   the report (`FuzzReport`), and the run that ties it together (`FuzzSession`).

@@ -16,7 +16,8 @@ struct SimulationSpecRefusalTests {
             reason: "[data] needs mechanism.kind = \"ptsfd\", not \"consensus\": simulate runs PTSFD specs only"),
         Refused(toml: consensus("[strategies]\n[training]\nepochs = 2"), key: "training",
             reason: "simulate runs PTSFD specs only"),
-        Refused(toml: consensus("[strategies]"), key: "strategies", reason: "simulate runs PTSFD specs only"),
+        Refused(toml: consensus("[strategies]"), key: "strategies.workers",
+            reason: "missing: a consensus spec's [strategies] names one strategy per worker"),
         // [data]
         .extra("[data]\ncolour = 1", "data.colour", "unknown key (expected one of: alpha, private_size, public_size, seed,"),
         .extra("[data]\ntrain_images = \"\"", "data.train_images", "must not be empty"),

@@ -29,6 +29,14 @@ struct FuzzCommand: ParsableCommand {
             to --out DIR/<spec name>/<property>.json for `serumcheck replay`.
             Case k also examines one equilibrium profile of the catalogue.
 
+            On a consensus spec, case k draws a synthetic task (a random true
+            result outside E_ck, a lazy worker's guess), d and r, and a
+            background from the consensus catalogue (or the spec's
+            [strategies]); every round runs through the consensus contract,
+            and \(FuzzPropertyID.allCases.filter { $0.judgedOnConsensus && $0.layer == .economic }.map(\.rawValue).joined(separator: ", "))
+            are judged exactly (the payoffs are deterministic), confirmed and
+            shrunk the same way.
+
             Economic properties: \(FuzzPropertyID.allCases.filter { $0.layer == .economic }.map(\.rawValue).joined(separator: ", ")).
             Contract properties: \(FuzzPropertyID.allCases.filter { $0.layer == .contract }.map(\.rawValue).joined(separator: ", ")).
             Also \(FuzzPropertyID.honestUniqueEquilibrium.rawValue), and \(FuzzPropertyID.distillationHelpsHonest.rawValue) with --workers pipeline.
