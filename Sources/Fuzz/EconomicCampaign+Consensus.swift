@@ -33,48 +33,17 @@ extension EconomicCampaign {
         return Summary(properties: properties, profiles: profiles, rounds: rounds)
     }
 
-    /// One property on consensus federation `f` as case `index`.
+    /// One property on consensus federation `f` as case `index` (`decide`).
     func judgeConsensus(
         _ id: FuzzPropertyID, _ f: ConsensusFederation, index: Int, _ options: Options
     ) throws -> (PropertySummary, rounds: Int) {
-        var summary = PropertySummary(id: id.rawValue)
-        summary.cases = 1
         let scenario = ConsensusScenario.make(id, f)
-        let verdict = try scenario.judge(f, confidence: options.confidence)
-        if verdict.violated {
-            var fresh = f
-            var stream = SplitMix64(seed: f.noiseSeed, stream: 0xC0F1)
-            fresh.noiseSeed = stream.next()
-            fresh.replications = 2 * f.replications
-            if try ConsensusScenario.make(id, fresh).judge(fresh, confidence: options.confidence).violated {
-                summary.violation = try shrinkConsensus(id, f, index: index, options)
-            } else {
-                summary.unconfirmed = 1
-                summary.nearest = .init(caseIndex: index, label: verdict.label, test: verdict.test, counterexample: nil)
-            }
-        } else {
-            summary.nearest = .init(caseIndex: index, label: verdict.label, test: verdict.test, counterexample: nil)
-        }
+        let summary = try decide(
+            id, f, index: index, options, first: scenario.judge(f, confidence: options.confidence),
+            judge: { try ConsensusScenario.make(id, $0).judge($0, confidence: options.confidence) },
+            shrunk: { try $0.shrunk(limit: options.shrinkLimit, stillFails: $1) },
+            store: { $0.consensus = $1 })
         return (summary, scenario.worlds.count * f.replications)
-    }
-
-    /// The shrunk counterexample of a confirmed consensus violation.
-    func shrinkConsensus(
-        _ id: FuzzPropertyID, _ f: ConsensusFederation, index: Int, _ options: Options
-    ) throws -> PropertySummary.Finding {
-        let (minimal, steps) = try f.shrunk(limit: options.shrinkLimit) { candidate in
-            try ConsensusScenario.make(id, candidate).judge(candidate, confidence: options.confidence).violated
-        }
-        let verdict = try ConsensusScenario.make(id, minimal).judge(minimal, confidence: options.confidence)
-        var counterexample = Counterexample(
-            schema: Counterexample.schema, property: id.rawValue, specName: spec.name,
-            specPath: specPath, specText: specText, seed: options.seed, caseIndex: index,
-            confidence: options.confidence, federation: nil, profile: nil, contract: nil,
-            label: verdict.label, test: verdict.test, originalShape: f.shape, shrinkSteps: steps,
-            command: options.command)
-        counterexample.consensus = minimal
-        return PropertySummary.Finding(
-            caseIndex: index, label: verdict.label, test: verdict.test, counterexample: counterexample)
     }
 }
 

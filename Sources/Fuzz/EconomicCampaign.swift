@@ -159,51 +159,72 @@ public struct EconomicCampaign: Sendable {
     }
 
     /// One economic property on federation `f` as case `index`: judged, and when violated
-    /// confirmed with fresh noise and shrunk.
+    /// confirmed with fresh noise and shrunk (`decide`).
     /// - Returns: the summary, and the rounds the first judgment played.
     func judgeEconomic(
         _ id: FuzzPropertyID, _ f: Federation, index: Int, _ options: Options
     ) throws -> (PropertySummary, rounds: Int) {
-        var summary = PropertySummary(id: id.rawValue)
-        summary.cases = 1
         let scenario = property.scenario(id, f)
-        let verdict = try scenario.judge(f, confidence: options.confidence)
-        let finding = PropertySummary.Finding(
-            caseIndex: index, label: verdict.label, test: verdict.test, counterexample: nil)
-        if verdict.violated, let confirmed = try confirm(id, f, options) {
-            summary.violation = try shrink(id, f, index: index, confirmed: confirmed, options)
-        } else {
-            if verdict.violated { summary.unconfirmed = 1 }
-            summary.nearest = finding
-        }
+        let summary = try decide(
+            id, f, index: index, options, first: scenario.judge(f, confidence: options.confidence),
+            judge: { try property.scenario(id, $0).judge($0, confidence: options.confidence) },
+            shrunk: { try $0.shrunk(limit: options.shrinkLimit, stillFails: $1) },
+            store: { $0.federation = $1 })
         return (summary, scenario.worlds.count * f.replications)
     }
 
-    /// The confirmation: the same federation with fresh noise and twice the replications.
-    func confirm(_ id: FuzzPropertyID, _ f: Federation, _ options: Options) throws -> ScenarioVerdict? {
-        var fresh = f
-        var stream = SplitMix64(seed: f.noiseSeed, stream: 0xC0F1)
-        fresh.noiseSeed = stream.next()
-        fresh.replications = 2 * f.replications
-        let verdict = try property.scenario(id, fresh).judge(fresh, confidence: options.confidence)
-        return verdict.violated ? verdict : nil
-    }
-
-    /// The shrunk counterexample of a confirmed violation.
-    func shrink(
-        _ id: FuzzPropertyID, _ f: Federation, index: Int, confirmed: ScenarioVerdict, _ options: Options
-    ) throws -> PropertySummary.Finding {
-        let (minimal, steps) = try f.shrunk(limit: options.shrinkLimit) { candidate in
-            try property.scenario(id, candidate).judge(candidate, confidence: options.confidence).violated
+    /// The decision on one case of either mechanism: the first verdict; when violated, the
+    /// confirmation on `f.confirmation` (fresh noise, 2R), and then the shrunk counterexample,
+    /// stored in the file by `store`.
+    func decide<Case: ReplicatedCase>(
+        _ id: FuzzPropertyID, _ f: Case, index: Int, _ options: Options, first verdict: ScenarioVerdict,
+        judge: @escaping (Case) throws -> ScenarioVerdict,
+        shrunk: (Case, (Case) throws -> Bool) throws -> (Case, Int),
+        store: (inout Counterexample, Case) -> Void
+    ) throws -> PropertySummary {
+        var summary = PropertySummary(id: id.rawValue)
+        summary.cases = 1
+        guard verdict.violated, try judge(f.confirmation).violated else {
+            if verdict.violated { summary.unconfirmed = 1 }
+            summary.nearest = .init(caseIndex: index, label: verdict.label, test: verdict.test, counterexample: nil)
+            return summary
         }
-        let verdict = try property.scenario(id, minimal).judge(minimal, confidence: options.confidence)
-        let counterexample = Counterexample(
+        let (minimal, steps) = try shrunk(f) { try judge($0).violated }
+        let final = try judge(minimal)
+        var counterexample = Counterexample(
             schema: Counterexample.schema, property: id.rawValue, specName: spec.name,
             specPath: specPath, specText: specText, seed: options.seed, caseIndex: index,
-            confidence: options.confidence, federation: minimal, profile: nil, contract: nil,
-            label: verdict.label,
-            test: verdict.test, originalShape: f.shape, shrinkSteps: steps, command: options.command)
-        return PropertySummary.Finding(
-            caseIndex: index, label: verdict.label, test: verdict.test, counterexample: counterexample)
+            confidence: options.confidence, federation: nil, profile: nil, contract: nil,
+            label: final.label, test: final.test, originalShape: f.shape, shrinkSteps: steps,
+            command: options.command)
+        store(&counterexample, minimal)
+        summary.violation = .init(
+            caseIndex: index, label: final.label, test: final.test, counterexample: counterexample)
+        return summary
     }
 }
+
+/// A case judged over R replications of seeded noise (`Federation`, `ConsensusFederation`).
+protocol ReplicatedCase {
+    /// The seed of the replications' noise.
+    var noiseSeed: UInt64 { get set }
+    /// R.
+    var replications: Int { get set }
+    /// The case's shape, for reports.
+    var shape: String { get }
+}
+
+extension ReplicatedCase {
+    /// The same case with fresh noise and twice the replications: what a first rejection must
+    /// survive before it counts.
+    var confirmation: Self {
+        var fresh = self
+        var stream = SplitMix64(seed: noiseSeed, stream: 0xC0F1)
+        fresh.noiseSeed = stream.next()
+        fresh.replications = 2 * replications
+        return fresh
+    }
+}
+
+extension Federation: ReplicatedCase {}
+extension ConsensusFederation: ReplicatedCase {}
