@@ -32,6 +32,30 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: cx)) == counterexample)
     }
 
+    @Test func consensusCampaignsAreThreadIndependentAndFollowTheSpecsStrategies() throws {
+        let consensus = repositoryRoot.appendingPathComponent("specs/consensus-2.toml").path
+        let flags = ["--budget", "30", "--property", "no-free-riding", "--property", "honest-dominates-collusion", "--quiet"]
+        let dir = try scratchDirectory(files: [:])
+        func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+        let one = try Serumcheck.run(["fuzz", consensus, "--threads", "1", "--json", path("one.json"), "--out", path("cx")] + flags)
+        let two = try Serumcheck.run(["fuzz", consensus, "--threads", "2", "--json", path("two.json"), "--out", path("cx")] + flags)
+        // consensus-2 expects no-free-riding violated and collusion to hold: exit 0.
+        #expect(one.status == 0 && two.status == 0, "\(one.stdout)\(one.stderr)")
+        let whole = try String(contentsOfFile: path("one.json"), encoding: .utf8)
+        #expect(whole == (try String(contentsOfFile: path("two.json"), encoding: .utf8)))
+        let replay = try Serumcheck.run(["replay", path("cx/consensus-2/no-free-riding.json")])
+        #expect(replay.status == 1 && replay.stdout.contains("no-free-riding still violated (n=2 "), "\(replay.stdout)")
+        // With every background seat honest ([strategies]), nobody fails, so a free ride never
+        // pays: the outcome no longer meets the expectation.
+        let text = try String(contentsOfFile: consensus, encoding: .utf8)
+            .replacingOccurrences(of: "[checks]", with: "[strategies]\nworkers = [\"honest\", \"honest\"]\n\n[checks]")
+        let honest = try scratchDirectory(files: ["honest.toml": text]).appendingPathComponent("honest.toml").path
+        let restricted = try Serumcheck.run(["fuzz", honest, "--out", path("cx2")] + flags.dropLast())
+        #expect(restricted.status == 1, "\(restricted.stdout)\(restricted.stderr)")
+        let row = restricted.stdout.split(separator: "\n").first { $0.hasPrefix("no-free-riding ") }
+        #expect(row?.split(separator: " ").prefix(4) == ["no-free-riding", "holds", "violated", "FAIL"], "\(restricted.stdout)")
+    }
+
     @Test func replayExitsOneWhileViolatedAndZeroOnceFixed() throws {
         let dir = try scratchDirectory(files: [:])
         let out = dir.appendingPathComponent("cx").path
