@@ -44,6 +44,7 @@ struct SolverDominanceOracle: DominanceOracle {
             DominanceClaim(game: game, player: player, dominating: dominating, dominated: dominated,
                            opponents: remaining, deposit: deposit, reward: reward, strictly: strictly)
         }
+        if let deadline = prover.deadline, deadline.passed { return .unknown(reason: deadline.reason) }
         // A failure at one point of the ranges is already a counterexample: only proofs need Z3.
         let exact = ExactAlgebra()
         let point = [deposit.lower, reward.lower]
@@ -64,7 +65,10 @@ struct SolverDominanceOracle: DominanceOracle {
 /// `iewds-truthful-unique` and `coalition-resilient` for a consensus spec.
 struct ConsensusVerification {
     let spec: Spec
-    let timeoutMilliseconds: UInt32
+    /// The verifier's timeout, deadline and progress.
+    let verifier: Verifier
+    /// The property being decided (for progress).
+    let property: PropertyID
 
     var deposit: Variable {
         Variable("d", Rational(spec.mechanism.depositRange.lowerBound), Rational(spec.mechanism.depositRange.upperBound))
@@ -78,7 +82,10 @@ struct ConsensusVerification {
         do {
             switch id {
             case .iewdsTruthfulUnique: return try truthfulUnique()
-            default: return try coalitionResilient()
+            case .coalitionResilient: return try coalitionResilient()
+            case .heuristicPayoffIdentity, .heuristicUnprofitable, .selfPredicting, .truthfulBestResponse,
+                .collusionUnprofitable, .honestParticipation, .budgetSolvent:
+                return (.unknown(reason: "\(id.rawValue) is not a consensus property"), nil, [])
             }
         } catch {
             return (.unknown(reason: "\(error)"), nil, [])
@@ -88,7 +95,9 @@ struct ConsensusVerification {
     /// Runs IEWDS on a game; the verdict is proved when all-truthful is the unique survivor of
     /// every order explored (only the canonical order when `exploreOrders` is false).
     func eliminate(_ game: ConsensusGame, exploreOrders: Bool = true) throws -> (Verdict?, IEWDSResult, Int) {
-        var oracle = SolverDominanceOracle(game: game, deposit: deposit, reward: reward, prover: Prover(timeoutMilliseconds: timeoutMilliseconds, recordsSMT2: false, linear: true))
+        var oracle = SolverDominanceOracle(
+            game: game, deposit: deposit, reward: reward,
+            prover: verifier.prover(for: property, recordsSMT2: false, linear: true))
         let result = try IEWDS.run(shape: game.shape, oracle: &oracle, exploreOrders: exploreOrders, maxStates: 20_000)
         let truthful = game.truthful
         if !result.unknowns.isEmpty {
@@ -135,7 +144,7 @@ struct ConsensusVerification {
     func coalitionResilient() throws -> (Verdict, String?, [String]) {
         var notes: [String] = []
         var scripts: [String] = []
-        let prover = Prover(timeoutMilliseconds: timeoutMilliseconds, linear: true)
+        let prover = verifier.prover(for: property, linear: true)
         let context = Context()
         for k in 1 ..< workers {
             let game = ConsensusGame.coalition(workers: workers, size: k)

@@ -9,11 +9,20 @@ public struct Prover: Sendable {
     /// Whether the claims are quantifier-free linear arithmetic, for which Z3's cheaper simple
     /// solver is complete (the consensus games, linear in d and r).
     public var linear: Bool
+    /// The whole run's time limit: no query waits past it, none starts after it.
+    public var deadline: Deadline?
+    /// Called before every Z3 query (progress within a long property).
+    public var onQuery: (@Sendable () -> Void)?
 
-    public init(timeoutMilliseconds: UInt32, recordsSMT2: Bool = true, linear: Bool = false) {
+    public init(
+        timeoutMilliseconds: UInt32, recordsSMT2: Bool = true, linear: Bool = false,
+        deadline: Deadline? = nil, onQuery: (@Sendable () -> Void)? = nil
+    ) {
         self.timeoutMilliseconds = timeoutMilliseconds
         self.recordsSMT2 = recordsSMT2
         self.linear = linear
+        self.deadline = deadline
+        self.onQuery = onQuery
     }
 
     /// The verdict on a list of claims, which all must hold, and the SMT-LIB2 of the queries asked.
@@ -44,8 +53,12 @@ public struct Prover: Sendable {
     func batch(_ claims: [any Claim], in context: Context) -> (verdict: Verdict, smt2: String)? {
         let variables = claims[0].variables
         guard claims.allSatisfy({ $0.variables == variables }) else { return nil }
+        guard let timeout = deadline.queryTimeout(cap: timeoutMilliseconds) else {
+            return (.unknown(reason: deadline!.reason), "")
+        }
+        onQuery?()
         let algebra = TermAlgebra(context: context)
-        let solver = Solver(context: context, timeoutMilliseconds: timeoutMilliseconds, simple: linear)
+        let solver = Solver(context: context, timeoutMilliseconds: timeout, simple: linear)
         let terms = variables.map { context.real($0.name) }
         for (v, t) in zip(variables, terms) {
             solver.add(v.lowerOpen ? t .> context.real(v.lower) : t .>= context.real(v.lower))
@@ -73,8 +86,12 @@ public struct Prover: Sendable {
     }
 
     func query(_ claim: some Claim, in context: Context) -> (Verdict, String) {
+        guard let timeout = deadline.queryTimeout(cap: timeoutMilliseconds) else {
+            return (.unknown(reason: deadline!.reason), "")
+        }
+        onQuery?()
         let algebra = TermAlgebra(context: context)
-        let solver = Solver(context: context, timeoutMilliseconds: timeoutMilliseconds, simple: linear)
+        let solver = Solver(context: context, timeoutMilliseconds: timeout, simple: linear)
         let terms = claim.variables.map { context.real($0.name) }
         for (v, t) in zip(claim.variables, terms) {
             solver.add(v.lowerOpen ? t .> context.real(v.lower) : t .>= context.real(v.lower))

@@ -6,8 +6,28 @@ import Specs
 public struct Verifier: Sendable {
     /// The timeout of each Z3 query.
     public var timeoutMilliseconds: UInt32
+    /// The whole run's time limit (`--time-limit`): past it, what is not decided is `unknown`.
+    public var deadline: Deadline?
+    /// Called before every Z3 query of a property (progress within a long property).
+    public var onQuery: (@Sendable (PropertyID) -> Void)?
 
-    public init(timeoutMilliseconds: UInt32 = 10_000) { self.timeoutMilliseconds = timeoutMilliseconds }
+    public init(
+        timeoutMilliseconds: UInt32 = 10_000, deadline: Deadline? = nil,
+        onQuery: (@Sendable (PropertyID) -> Void)? = nil
+    ) {
+        self.timeoutMilliseconds = timeoutMilliseconds
+        self.deadline = deadline
+        self.onQuery = onQuery
+    }
+
+    /// A prover for property `id` under this verifier's timeout, deadline and progress.
+    func prover(for id: PropertyID, recordsSMT2: Bool = true, linear: Bool = false) -> Prover {
+        var perQuery: (@Sendable () -> Void)? = nil
+        if let report = onQuery { perQuery = { report(id) } }
+        return Prover(
+            timeoutMilliseconds: timeoutMilliseconds, recordsSMT2: recordsSMT2, linear: linear,
+            deadline: deadline, onQuery: perQuery)
+    }
 
     /// The properties that apply to a spec's mechanism, in report order.
     public static func properties(for spec: Spec) -> [PropertyID] {
@@ -35,33 +55,42 @@ public struct Verifier: Sendable {
     }
 
     func decide(_ id: PropertyID, on spec: Spec) -> (Verdict, String?, [String]) {
-        let prover = Prover(timeoutMilliseconds: timeoutMilliseconds)
         if id.isPTSFD != (spec.mechanism.kind == .ptsfd) {
             return (.unknown(reason: "\(id.rawValue) does not apply to a \(spec.mechanism.kind.rawValue) spec"), nil, [])
         }
+        if let deadline, deadline.passed { return (.unknown(reason: deadline.reason), nil, []) }
+        let claims: [any Claim]
+        let setting: PTSFDSetting
         switch id {
         case .budgetSolvent:
             let (verdict, notes) = BudgetSolventCheck(spec: spec).run()
             return (verdict, nil, notes)
         case .iewdsTruthfulUnique, .coalitionResilient:
-            return ConsensusVerification(spec: spec, timeoutMilliseconds: timeoutMilliseconds).decide(id)
-        default:
-            let setting = PTSFDSetting(spec: spec)
-            let claims: [any Claim] = switch id {
-            case .heuristicPayoffIdentity: [HeuristicPayoffClaim(setting: setting, statement: .identity)]
-            case .heuristicUnprofitable: [HeuristicPayoffClaim(setting: setting, statement: .unprofitable)]
-            case .selfPredicting: SelfPredictingClaim.all(setting)
-            case .truthfulBestResponse: TruthfulBestResponseClaim.all(setting)
-            case .collusionUnprofitable: CollusionClaim.all(setting)
-            case .honestParticipation: [HonestParticipationClaim(setting: setting)]
-            default: []
-            }
-            let (verdict, smt2) = prover.decide(claims)
-            var notes = Self.modelNotes(setting)
-            if id == .honestParticipation { notes.append(minimumCertainty(setting)) }
-            if id == .collusionUnprofitable { notes.append("class maps checked: \(claims.count) (every single merge x -> y, and the halves map)") }
-            return (verdict, smt2, notes)
+            return ConsensusVerification(spec: spec, verifier: self, property: id).decide(id)
+        case .heuristicPayoffIdentity:
+            setting = PTSFDSetting(spec: spec)
+            claims = [HeuristicPayoffClaim(setting: setting, statement: .identity)]
+        case .heuristicUnprofitable:
+            setting = PTSFDSetting(spec: spec)
+            claims = [HeuristicPayoffClaim(setting: setting, statement: .unprofitable)]
+        case .selfPredicting:
+            setting = PTSFDSetting(spec: spec)
+            claims = SelfPredictingClaim.all(setting)
+        case .truthfulBestResponse:
+            setting = PTSFDSetting(spec: spec)
+            claims = TruthfulBestResponseClaim.all(setting)
+        case .collusionUnprofitable:
+            setting = PTSFDSetting(spec: spec)
+            claims = CollusionClaim.all(setting)
+        case .honestParticipation:
+            setting = PTSFDSetting(spec: spec)
+            claims = [HonestParticipationClaim(setting: setting)]
         }
+        let (verdict, smt2) = prover(for: id).decide(claims)
+        var notes = Self.modelNotes(setting)
+        if id == .honestParticipation { notes.append(minimumCertainty(setting)) }
+        if id == .collusionUnprofitable { notes.append("class maps checked: \(claims.count) (every single merge x -> y, and the halves map)") }
+        return (verdict, smt2, notes)
     }
 
     static func modelNotes(_ setting: PTSFDSetting) -> [String] {

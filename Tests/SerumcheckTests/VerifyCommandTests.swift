@@ -54,6 +54,21 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("smt2/literal.heuristic-unprofitable.smt2").path))
     }
 
+    @Test func aTimeLimitStopsTheWholeRunWithUnknownVerdicts() throws {
+        // Ten consensus workers take far longer than a second (about 35 s on 2 cores).
+        let spec = "name = \"c10\"\n[federation]\nworkers = 10\n[mechanism]\nkind = \"consensus\"\ndeposit = 10\nreward = 2\n"
+        let dir = try scratchDirectory(files: ["c10.toml": spec])
+        let result = try Serumcheck.run(["verify", "c10.toml", "--time-limit", "1"], in: dir)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        for id in ["iewds-truthful-unique", "coalition-resilient"] {
+            let row = result.stdout.split(separator: "\n").first { $0.hasPrefix(id + " ") }
+            #expect(row?.split(separator: " ").dropFirst().first == "unknown", "\(result.stdout)")
+        }
+        #expect(result.stdout.contains("time limit (--time-limit 1 s) was reached"), "\(result.stdout)")
+        let zero = try Serumcheck.run(["verify", "c10.toml", "--time-limit", "0"], in: dir)
+        #expect(zero.status == 2 && zero.stderr.contains("--time-limit 0.0 is outside (0, 1e9] seconds."), "\(zero.stderr)")
+    }
+
     @Test func anExpectedRefutationExitsZero() throws {
         let dir = try scratchDirectory(files: ["literal.toml": Self.literal + "\n[checks]\nheuristic-unprofitable = \"refuted\"\n"])
         let result = try Serumcheck.run(["verify", "literal.toml", "--property", "heuristic-unprofitable"], in: dir)

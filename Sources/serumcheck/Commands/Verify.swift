@@ -53,9 +53,15 @@ struct Verify: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Find the largest interval of this parameter (beta, lambda, accuracy, coalition) on which the properties are proved.", valueName: "param"))
     var synthesize: String?
 
+    @Option(name: .customLong("time-limit"), help: ArgumentHelp("Stop the whole run after this many seconds: every property not decided by then is reported unknown, with the reason. Default: no limit.", valueName: "seconds"))
+    var timeLimit: Double?
+
     func validate() throws {
         guard timeoutMilliseconds > 0 else { throw ValidationError("--timeout-ms must be at least 1.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= 1e9) {
+            throw ValidationError("--time-limit \(timeLimit) is outside (0, 1e9] seconds.")
+        }
         for id in properties where PropertyID(rawValue: id) == nil {
             throw ValidationError("Unknown property '\(id)'. Known: \(PropertyID.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -77,35 +83,61 @@ struct Verify: ParsableCommand {
             try runSynthesis(SynthesisParameter(rawValue: synthesize)!, loaded, requested)
             return
         }
-        let verifier = Verifier(timeoutMilliseconds: timeoutMilliseconds)
+        let deadline = timeLimit.map { Deadline(seconds: $0) }
         let tasks: [(spec: Int, id: PropertyID)] = loaded.indices.flatMap { k in
             let applicable = Verifier.properties(for: loaded[k].spec)
             let ids = requested.isEmpty ? applicable : requested.filter { applicable.contains($0) }
             return ids.map { (k, $0) }
         }
-        let results = ParallelResults(count: tasks.count)
         let specs = loaded.map(\.spec), paths = loaded.map(\.path)
+        let progress = VerifyProgress(labels: tasks.map { "\(paths[$0.spec]): \($0.id.rawValue)" })
+        let timeout = timeoutMilliseconds
         let queue = DispatchQueue(label: "serumcheck.verify", attributes: .concurrent)
         let group = DispatchGroup()
         let slots = DispatchSemaphore(value: jobs)
-        for (k, task) in tasks.enumerated() {
-            slots.wait()
-            queue.async(group: group) {
-                defer { slots.signal() }
-                let result = verifier.check(task.id, on: specs[task.spec])
-                let done = results.store(result, at: k)
-                printError("[\(done)/\(tasks.count)] \(paths[task.spec]): \(task.id.rawValue) \(result.verdict.name) (\(String(format: "%.2f", result.seconds)) s)")
+        for _ in tasks { group.enter() }
+        progress.startHeartbeat()
+        // Dispatched from a queue of its own, so that the main thread can stop waiting at the
+        // time limit whatever is still queued or running.
+        DispatchQueue(label: "serumcheck.verify.dispatch").async {
+            for (k, task) in tasks.enumerated() {
+                slots.wait()
+                queue.async {
+                    defer { slots.signal(); group.leave() }
+                    progress.start(k)
+                    let verifier = Verifier(timeoutMilliseconds: timeout, deadline: deadline) { _ in progress.query(k) }
+                    let result = verifier.check(task.id, on: specs[task.spec])
+                    let done = progress.store(result, at: k)
+                    printError("[\(done)/\(tasks.count)] \(paths[task.spec]): \(task.id.rawValue) \(result.verdict.name) (\(String(format: "%.2f", result.seconds)) s)")
+                }
             }
         }
-        group.wait()
+        if let deadline {
+            // In-flight queries are cut to the deadline; a little grace lets them return.
+            _ = group.wait(timeout: .now() + .milliseconds(Int(min(deadline.seconds, 1e6) * 1000) + Self.graceMilliseconds))
+        } else {
+            group.wait()
+        }
+        progress.stopHeartbeat()
+        let stopped = "still running when the run's time limit (--time-limit \(deadline?.limitText ?? "") s) was reached"
+        let settled = progress.snapshot()
+        let results: [PropertyResult] = tasks.indices.map { k in
+            settled[k] ?? PropertyResult(
+                id: tasks[k].id, verdict: .unknown(reason: stopped),
+                expected: specs[tasks[k].spec].checks[tasks[k].id.rawValue]?.rawValue ?? "proved",
+                seconds: timeLimit ?? 0, smt2: nil, notes: [])
+        }
         var report = VerifyReport(command: (["serumcheck", "verify"] + CommandLine.arguments.dropFirst(2)).joined(separator: " "))
         for (k, (path, spec)) in loaded.enumerated() {
-            let mine = tasks.indices.filter { tasks[$0].spec == k }.map { results.value(at: $0) }
+            let mine = tasks.indices.filter { tasks[$0].spec == k }.map { results[$0] }
             report.add(spec: path, name: spec.name, results: mine)
         }
         try writeOutputs(report)
         if !report.allMet { throw ExitCode(ExitCodes.checkFailed) }
     }
+
+    /// Milliseconds past `--time-limit` that queries cut to the deadline get to return.
+    static let graceMilliseconds = 500
 
     func writeOutputs(_ report: VerifyReport) throws {
         if let emitSMT2 {
@@ -128,7 +160,8 @@ struct Verify: ParsableCommand {
             throw CommandFailure(message: "--synthesize takes exactly one spec")
         }
         let ids = requested.isEmpty ? Verifier.properties(for: spec) : requested
-        let synthesis = Synthesis(verifier: Verifier(timeoutMilliseconds: timeoutMilliseconds), properties: ids)
+        let verifier = Verifier(timeoutMilliseconds: timeoutMilliseconds, deadline: timeLimit.map { Deadline(seconds: $0) })
+        let synthesis = Synthesis(verifier: verifier, properties: ids)
         let result: SynthesisResult
         do { result = try synthesis.run(spec, parameter: parameter, file: path) } catch {
             throw CommandFailure.badInput(error)
@@ -136,24 +169,4 @@ struct Verify: ParsableCommand {
         print(result.summary)
         if result.interval == nil { throw ExitCode(ExitCodes.checkFailed) }
     }
-}
-
-/// Results filled in by parallel workers, each at its own index.
-final class ParallelResults: @unchecked Sendable {
-    private var values: [PropertyResult?]
-    private var finished = 0
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    /// Stores a result; returns how many are stored.
-    func store(_ result: PropertyResult, at index: Int) -> Int {
-        lock.withLock {
-            values[index] = result
-            finished += 1
-            return finished
-        }
-    }
-
-    func value(at index: Int) -> PropertyResult { lock.withLock { values[index]! } }
 }
