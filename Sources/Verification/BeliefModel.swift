@@ -27,11 +27,14 @@ public struct BeliefModel: Sendable {
     public let classes: Int
     public let prior: [Rational]
     public let source: Source
+    /// The exact sum of `prior` (1 up to the rounding of the spec's decimal probabilities).
+    let priorSum: Rational
 
     /// The model of a PTSFD spec.
     public init(spec: Spec) {
         classes = spec.federation.classes
         prior = spec.federation.prior.probabilities(classes: classes).map(exactRational)
+        priorSum = prior.reduce(Rational(0), +)
         if let beliefs = spec.beliefs {
             source = .explicit(peerGivenOwn: beliefs.peerGivenOwn.map { $0.map(exactRational) })
         } else {
@@ -55,9 +58,18 @@ public struct BeliefModel: Sendable {
 
     var isUniform: Bool { prior.allSatisfy { $0 == prior[0] } }
 
-    /// P(observe o | truth t) for accuracy `a`.
-    func noise<A: Algebra>(_ alg: A, _ a: A.Number, _ o: Int, _ t: Int) -> A.Number {
-        o == t ? a : alg.divide(alg.subtract(alg.constant(1), a), alg.constant(classes - 1))
+    /// e = (1 - a) / (|C| - 1), the probability of observing one particular wrong class.
+    func error<A: Algebra>(_ alg: A, _ a: A.Number) -> A.Number {
+        alg.divide(alg.subtract(alg.constant(1), a), alg.constant(classes - 1))
+    }
+
+    /// `sum_t pi(t) P(o | t)`, where P(o | t) is `a` for o = t and e otherwise, in closed
+    /// form: `pi(o) a + (S - pi(o)) e`, S the prior's exact sum; the same value as the sum term
+    /// by term, in O(1) terms.
+    func marginal<A: Algebra>(_ alg: A, _ a: A.Number, _ o: Int) -> A.Number {
+        alg.add(
+            alg.multiply(alg.constant(prior[o]), a),
+            alg.multiply(alg.constant(priorSum - prior[o]), error(alg, a)))
     }
 
     public func ownMarginal<A: Algebra>(_ alg: A, _ v: [A.Number], _ x: Int) -> A.Number {
@@ -65,7 +77,7 @@ public struct BeliefModel: Sendable {
         case .explicit: return alg.constant(prior[x])
         case .accuracy:
             if isUniform { return alg.constant(prior[x]) }
-            return alg.sum((0 ..< classes).map { t in alg.multiply(alg.constant(prior[t]), noise(alg, v[0], x, t)) })
+            return marginal(alg, v[0], x)
         }
     }
 
@@ -74,18 +86,30 @@ public struct BeliefModel: Sendable {
         case .explicit: return alg.constant(prior[y])
         case .accuracy:
             if isUniform { return alg.constant(prior[y]) }
-            return alg.sum((0 ..< classes).map { t in alg.multiply(alg.constant(prior[t]), noise(alg, v[1], y, t)) })
+            return marginal(alg, v[1], y)
         }
     }
 
+    /// `sum_t pi(t) P_w(x | t) P_p(y | t)` in closed form (O(1) terms, the same value): for
+    /// x = y, `pi(x) a_w a_p + (S - pi(x)) e_w e_p`; otherwise
+    /// `pi(x) a_w e_p + pi(y) e_w a_p + (S - pi(x) - pi(y)) e_w e_p`.
     public func joint<A: Algebra>(_ alg: A, _ v: [A.Number], _ x: Int, _ y: Int) -> A.Number {
         switch source {
         case .explicit(let matrix):
             return alg.constant(prior[x] * matrix[x][y])
         case .accuracy:
-            return alg.sum((0 ..< classes).map { t in
-                alg.multiply(alg.constant(prior[t]), alg.multiply(noise(alg, v[0], x, t), noise(alg, v[1], y, t)))
-            })
+            let aw = v[0], ap = v[1]
+            let ew = error(alg, aw), ep = error(alg, ap)
+            if x == y {
+                return alg.add(
+                    alg.multiply(alg.constant(prior[x]), alg.multiply(aw, ap)),
+                    alg.multiply(alg.constant(priorSum - prior[x]), alg.multiply(ew, ep)))
+            }
+            return alg.sum([
+                alg.multiply(alg.constant(prior[x]), alg.multiply(aw, ep)),
+                alg.multiply(alg.constant(prior[y]), alg.multiply(ew, ap)),
+                alg.multiply(alg.constant(priorSum - prior[x] - prior[y]), alg.multiply(ew, ep)),
+            ])
         }
     }
 

@@ -26,6 +26,7 @@ public struct ConsensusGame: Sendable {
     /// II). Its strategies: p members send the true result, q a junk each and l nothing
     /// (p + q + l = k; sigma_1, sigma_2, sigma_4 ... sigma_7 and "all junk"), and sigma_3, all
     /// members sending the same pre-agreed junk. The coalition's utility is its members' sum.
+    /// Coalition junk tags are negative, so they never equal an outsider's junk (tag i).
     public static func coalition(workers n: Int, size k: Int) -> ConsensusGame {
         precondition(1 <= k && k < n)
         var names: [String] = [], plays: [[ConsensusPlay]] = []
@@ -33,13 +34,13 @@ public struct ConsensusGame: Sendable {
             for q in stride(from: k - p, through: 0, by: -1) {
                 let l = k - p - q
                 names.append(sigmaName(p: p, q: q, l: l, k: k))
-                plays.append(Array(repeating: .truth, count: p) + (0 ..< q).map { .junk(100 + $0) }
+                plays.append(Array(repeating: .truth, count: p) + (0 ..< q).map { .junk(-1 - $0) }
                     + Array(repeating: .nothing, count: l))
             }
         }
         if k >= 2 {
             names.append("σ3 (all \(k) send one agreed junk)")
-            plays.append(Array(repeating: .junk(1000), count: k))
+            plays.append(Array(repeating: .junk(Self.agreedJunkTag), count: k))
         }
         let outsiderNames = ["σe (nothing)", "σt (true result)", "σf (random junk)"]
         let outsiders = (k ..< n).map { i in [[ConsensusPlay.nothing], [.truth], [.junk(i)]] }
@@ -51,6 +52,10 @@ public struct ConsensusGame: Sendable {
             shape: shape, plays: [plays] + outsiders,
             members: [Array(0 ..< k)] + (k ..< n).map { [$0] }, workers: n)
     }
+
+    /// The tag of sigma_3's agreed junk. Coalition junks have negative tags and individual
+    /// worker i's junk has tag i, so no two are equal unless the coalition agreed on one.
+    static let agreedJunkTag = Int.min
 
     static func sigmaName(p: Int, q: Int, l: Int, k: Int) -> String {
         switch (p, q, l) {

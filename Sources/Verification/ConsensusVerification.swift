@@ -17,7 +17,7 @@ struct DominanceClaim: Claim {
 
     func holds<A: Algebra>(_ a: A, _ v: [A.Number]) -> A.Truth {
         var weak: [A.Truth] = [], strict: [A.Truth] = []
-        for var profile in OpponentProfiles(remaining: opponents, player: player) {
+        for var profile in game.situations(remaining: opponents, player: player) {
             profile[player] = dominating
             let better = game.utilities(a, deposit: v[0], reward: v[1], profile: profile)[player]
             profile[player] = dominated
@@ -180,7 +180,7 @@ struct NoBetterClaim: Claim {
     var variables: [Variable] { [deposit, reward] }
 
     func holds<A: Algebra>(_ a: A, _ v: [A.Number]) -> A.Truth {
-        a.all(OpponentProfiles(remaining: game.shape.allStrategies, player: 0).map { profile in
+        a.all(game.situations(remaining: game.shape.allStrategies, player: 0).map { profile in
             var p = profile
             p[0] = truthful
             let honest = game.utilities(a, deposit: v[0], reward: v[1], profile: p)[0]

@@ -57,12 +57,11 @@ struct CollusionClaim: Claim {
         let half = (c + 1) / 2
         let halves = (0 ..< c).map { $0 < half ? 0 : c - 1 }
         claims.append(CollusionClaim(setting: setting, map: halves, mapName: "0-\(half - 1) -> 0, \(half)-\(c - 1) -> \(c - 1)"))
-        for x in 0 ..< c {
-            for y in 0 ..< c where y != x {
-                var map = Array(0 ..< c)
-                map[x] = y
-                claims.append(CollusionClaim(setting: setting, map: map, mapName: "\(x) -> \(y)"))
-            }
+        // Every merge x -> y, one per orbit of the classes' symmetry (BeliefModel+Symmetry).
+        for (x, y) in setting.beliefs.representativePairs {
+            var map = Array(0 ..< c)
+            map[x] = y
+            claims.append(CollusionClaim(setting: setting, map: map, mapName: "\(x) -> \(y)"))
         }
         return claims
     }

@@ -29,8 +29,7 @@ struct SelfPredictingClaim: Claim {
     }
 
     static func all(_ setting: PTSFDSetting) -> [SelfPredictingClaim] {
-        (0 ..< setting.classes).flatMap { x in
-            (0 ..< setting.classes).filter { $0 != x }.map { SelfPredictingClaim(setting: setting, observed: x, reported: $0) }
-        }
+        // Every pair (x, y), one per orbit of the classes' symmetry (BeliefModel+Symmetry).
+        setting.beliefs.representativePairs.map { SelfPredictingClaim(setting: setting, observed: $0.x, reported: $0.y) }
     }
 }

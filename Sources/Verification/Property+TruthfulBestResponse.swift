@@ -43,6 +43,7 @@ struct TruthfulBestResponseClaim: Claim {
     }
 
     static func all(_ setting: PTSFDSetting) -> [TruthfulBestResponseClaim] {
-        (0 ..< setting.classes).map { TruthfulBestResponseClaim(setting: setting, observed: $0) }
+        // Every observed class, one per orbit of the classes' symmetry (BeliefModel+Symmetry).
+        setting.beliefs.representativeClasses.map { TruthfulBestResponseClaim(setting: setting, observed: $0) }
     }
 }

@@ -89,7 +89,10 @@ public struct Verifier: Sendable {
         let (verdict, smt2) = prover(for: id).decide(claims)
         var notes = Self.modelNotes(setting)
         if id == .honestParticipation { notes.append(minimumCertainty(setting)) }
-        if id == .collusionUnprofitable { notes.append("class maps checked: \(claims.count) (every single merge x -> y, and the halves map)") }
+        if id == .collusionUnprofitable {
+            notes.append("class maps checked: \(claims.count) (the halves map, and every single merge x -> y "
+                + "through one per orbit of the classes' prior symmetry)")
+        }
         return (verdict, smt2, notes)
     }
 
