@@ -110,7 +110,8 @@ public struct Verifier: Sendable {
         let algebra = TermAlgebra(context: context)
         let variables = setting.beliefs.variables + [setting.beta]
         var best: (value: Rational, x: Int)? = nil
-        for x in 0 ..< setting.classes {
+        // The classes of one orbit share their optimum (BeliefModel+Symmetry).
+        for x in setting.beliefs.representativeClasses {
             let optimizer = Optimizer(context: context, timeoutMilliseconds: timeoutMilliseconds)
             let terms = variables.map { context.real($0.name) }
             for (v, t) in zip(variables, terms) {
