@@ -15,7 +15,7 @@ import Mechanisms
 /// ```
 /// lambda * units_per_reward * m * max(beta, |C| * n)  <=  2^62
 /// ```
-/// (half of `Int.max`, leaving room for the deposit added to a claim): `validate` checks it
+/// (about half of `Int.max`, leaving room for the deposit added to a claim): `validate` checks it
 /// for one sample (m = 1), and for `data.public_size` samples when the spec simulates;
 /// `settle` checks it for the vote file's m. The shipped specs' scale is 100 units a sample
 /// (beta and lambda 1, `units_per_reward` 1, 10 workers, 10 classes). beta above
