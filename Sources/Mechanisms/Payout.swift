@@ -62,6 +62,8 @@ public enum Payout {
         if scaled.isNaN { return 0 }
         if scaled >= Double(bound) { return bound }
         if scaled <= -Double(bound) { return -bound }
+        // A whole number strictly inside (-Double(bound), Double(bound)), and Double(bound) is
+        // at most 2^63: the conversion is exact and cannot trap.
         return Int(scaled)
     }
 

@@ -25,6 +25,8 @@ extension FederatedSimulation {
         let spec = plan.spec
         let n = spec.federation.workers, classes = spec.federation.classes
         let data = try FederationData(data: plan.simulation.data, workers: n, classes: classes)
+        try data.checkImageSize(
+            training: plan.simulation.training, images: plan.simulation.data.trainImages, workers: 0..<n, file: file)
         onEvent(.loaded(workers: n, publicSamples: data.publicCount, testSamples: data.testLabels.count))
         let workers = (0..<n).map { trainedWorker($0, data: data, onEvent: onEvent) }
         return LocalModels(

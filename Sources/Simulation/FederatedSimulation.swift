@@ -54,6 +54,9 @@ public struct FederatedSimulation {
         let spec = plan.spec, simulation = plan.simulation
         let n = spec.federation.workers, classes = spec.federation.classes
         let data = try FederationData(data: simulation.data, workers: n, classes: classes)
+        try data.checkImageSize(
+            training: simulation.training, images: simulation.data.trainImages,
+            workers: (0..<n).filter { plan.strategies[$0].trainsModel && plan.modelOwner[$0] == $0 }, file: file)
         onEvent(.loaded(workers: n, publicSamples: data.publicCount, testSamples: data.testLabels.count))
         let loaded = clock.now
 

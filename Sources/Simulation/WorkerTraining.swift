@@ -44,6 +44,15 @@ public enum WorkerTraining {
         }
     }
 
+    /// The smallest image height and width `architecture` reads: any positive size for the
+    /// dense networks, ``Architectures/leNet5MinimumSide`` for LeNet-5.
+    public static func minimumImageSide(_ architecture: Spec.Simulation.Architecture) -> Int {
+        switch architecture {
+        case .softmax, .mlp: 1
+        case .lenet5: Architectures.leNet5MinimumSide
+        }
+    }
+
     /// The outcome of local training.
     public struct Outcome {
         /// The trained network.

@@ -78,8 +78,9 @@ extension Spec {
         try validateBeliefs(file: file)
 
         // [mechanism]
-        try check(mechanism.beta, 0 ... .greatestFiniteMagnitude, "mechanism.beta")
-        try check(mechanism.lambda, 0 ... .greatestFiniteMagnitude, "mechanism.lambda")
+        // The ranges of beta, lambda and units_per_reward: Spec+RewardScale.swift.
+        try check(mechanism.beta, 0 ... Self.maximumBeta, "mechanism.beta")
+        try check(mechanism.lambda, 0 ... Self.maximumLambda, "mechanism.lambda")
         for end in [mechanism.depositRange.lowerBound, mechanism.depositRange.upperBound] {
             try check(end, 1 ... Self.maximumAmount, "mechanism.deposit")
         }
@@ -122,9 +123,9 @@ extension Spec {
                     + "\(contract.rounds)")
         }
         for (r, p) in contract.lambdaSchedule.enumerated() {
-            try check(p, 0 ... .greatestFiniteMagnitude, "contract.lambda_schedule[\(r)]")
+            try check(p, 0 ... Self.maximumLambda, "contract.lambda_schedule[\(r)]")
         }
-        try check(contract.unitsPerReward, 1 ... 1_000_000_000_000, "contract.units_per_reward")
+        try check(contract.unitsPerReward, 1 ... Self.maximumUnitsPerReward, "contract.units_per_reward")
 
         // [checks]
         for id in checks.keys.sorted() {
@@ -138,6 +139,15 @@ extension Spec {
         // [data], [training], [strategies]
         try validateSimulation(file: file)
         try validateConsensusStrategies(file: file)
+
+        // The reward scale the ranges above leave to the spec (Spec+RewardScale.swift): one
+        // sample, and a simulated round of data.public_size samples.
+        if mechanism.kind == .ptsfd {
+            try checkRewardScale(samples: 1, file: file)
+            if let data = simulation?.data {
+                try checkRewardScale(samples: data.publicSize, file: file, source: "data.public_size")
+            }
+        }
     }
 
     /// Whether `id` is a valid `[checks]` key: non-empty, lowercase ASCII letters, digits, '-'.
@@ -150,9 +160,7 @@ extension Spec {
     }
 }
 
-/// `0 ... 1`, or `>= 0` for a range without a practical upper bound.
+/// `0 ... 1`.
 private func show(_ range: ClosedRange<Double>) -> String {
-    range.upperBound == .greatestFiniteMagnitude
-        ? ">= \(formatNumber(range.lowerBound))"
-        : "\(formatNumber(range.lowerBound)) ... \(formatNumber(range.upperBound))"
+    "\(formatNumber(range.lowerBound)) ... \(formatNumber(range.upperBound))"
 }

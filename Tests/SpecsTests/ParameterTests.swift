@@ -54,7 +54,7 @@ struct ParameterTests {
 
     @Test(arguments: [
         ("beta = { min = 2, max = 1 }", "mechanism.beta", "range {min = 2, max = 1} has min > max"),
-        ("beta = { min = -1, max = 1 }", "mechanism.beta.min", "-1 is out of range (>= 0)"),
+        ("beta = { min = -1, max = 1 }", "mechanism.beta.min", "-1 is out of range (0 ... 1000000)"),
         ("beta = { min = 1 }", "mechanism.beta.max", "missing required key"),
         ("beta = { min = 1, max = 2, step = 1 }", "mechanism.beta.step", "unknown key"),
         ("beta = { min = \"a\", max = 2 }", "mechanism.beta.min", "expected a number, found string \"a\""),

@@ -36,18 +36,28 @@ public enum Architectures {
         return Sequential(layers)
     }
 
+    /// The smallest height and width LeNet-5 reads, 12: the padded 5×5 convolution keeps a
+    /// side H, the first pooling halves it to ⌊H/2⌋, the unpadded 5×5 convolution leaves
+    /// ⌊H/2⌋ − 4, and the second 2×2 pooling needs that to be at least 2, so ⌊H/2⌋ ≥ 6.
+    /// The one place this size is stated; inputs are checked against it before a network is
+    /// built (`WorkerTraining.minimumImageSide` in `Simulation`).
+    public static let leNet5MinimumSide = 12
+
     /// LeNet-5 (LeCun et al. 1998) with ReLU and max pooling:
     /// conv 6@5×5 pad 2 → ReLU → maxpool 2 → conv 16@5×5 → ReLU → maxpool 2 → flatten →
     /// dense 120 → ReLU → dense 84 → ReLU → dense `classes`.
     ///
     /// - Parameters:
     ///   - channels: The input channels (1 for greyscale).
-    ///   - height: The input height (28 for MNIST; at least 12 after padding and pooling).
-    ///   - width: The input width.
+    ///   - height: The input height (28 for MNIST; at least ``leNet5MinimumSide``).
+    ///   - width: The input width (at least ``leNet5MinimumSide``).
     ///   - classes: The number of classes.
     ///   - seed: The initialisation seed.
+    /// - Precondition: `height` and `width` are at least ``leNet5MinimumSide``.
     public static func leNet5(channels: Int = 1, height: Int = 28, width: Int = 28,
                               classes: Int, seed: UInt64) -> Sequential {
+        precondition(min(height, width) >= leNet5MinimumSide,
+                     "LeNet-5 needs images of at least \(leNet5MinimumSide)x\(leNet5MinimumSide), got \(height)x\(width)")
         let conv1 = Conv2D(input: ImageShape(channels: channels, height: height, width: width),
                            filters: 6, kernel: 5, padding: 2, seed: layerSeed(seed, 0))
         let pool1 = MaxPool2D(input: conv1.output)

@@ -81,6 +81,8 @@ struct Settle: ParsableCommand {
         do {
             parameters = try spec.ptsfdParameters(round: 0, file: self.spec)
             matrix = try VotesFile.read(path: votesPath, classes: spec.federation.classes)
+            // The spec was checked for one sample; the round has the file's m.
+            try spec.checkRewardScale(samples: matrix.samples, file: self.spec, source: votesPath)
         } catch { throw CommandFailure.badInput(error) }
         guard matrix.workers == spec.federation.workers else {
             throw CommandFailure(message: "\(votesPath): has \(matrix.workers) rows (workers), but "

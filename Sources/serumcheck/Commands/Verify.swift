@@ -146,7 +146,7 @@ struct Verify: ParsableCommand {
             }
         }
         if let json {
-            do { try OutputFile.write(report.jsonData(), to: json) } catch let failure as CommandFailure { throw failure } catch {
+            do { try OutputFile.write(report.jsonData(destination: json), to: json) } catch let failure as CommandFailure { throw failure } catch {
                 throw CommandFailure(message: "\(json): cannot write the JSON output: \(error.localizedDescription)")
             }
             if json != "-" { printError("verdicts written to \(json)") }

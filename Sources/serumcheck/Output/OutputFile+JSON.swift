@@ -1,21 +1,44 @@
 import Foundation
 
 extension OutputFile {
-    /// `value` as pretty-printed JSON with sorted keys; non-finite numbers become the strings
-    /// "Infinity", "-Infinity" and "NaN".
-    static func json(_ value: some Encodable) throws -> Data {
+    /// `value` as pretty-printed JSON with sorted keys.
+    ///
+    /// A number field always holds a JSON number. A non-finite `Double` has none, and the
+    /// specs' ranges keep every reported figure finite (`Spec+RewardScale.swift`); should one
+    /// reach a report anyway it is refused here, naming the field, never written as a string.
+    /// - Parameter destination: where the JSON goes, for the message.
+    /// - Throws: `CommandFailure` (exit 2) naming the destination and the field of a
+    ///   non-finite number.
+    static func json(_ value: some Encodable, destination: String) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return try encoder.encode(value)
+        encoder.nonConformingFloatEncodingStrategy = .throw
+        do {
+            return try encoder.encode(value)
+        } catch EncodingError.invalidValue(let number, let context) {
+            throw CommandFailure(message: "\(destination == "-" ? "standard output" : destination): the JSON output has no number for \(fieldPath(context.codingPath)) = "
+                + "\(number): a result is not finite, so the output was not written")
+        }
     }
 
-    /// Writes `value` as JSON (see ``json(_:)``) to `path`, whole or not at all.
+    /// `workers[3].reward` for a coding path.
+    static func fieldPath(_ path: [any CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return text.isEmpty ? "the value" : text
+    }
+
+    /// Writes `value` as JSON (see ``json(_:destination:)``) to `path`, whole or not at all.
     /// - Throws: `CommandFailure` naming the path when it cannot be written.
     static func writeJSON(_ value: some Encodable, to path: String) throws {
         do {
-            try write(json(value), to: path)
+            try write(json(value, destination: path), to: path)
         } catch let failure as CommandFailure {
             throw failure
         } catch {

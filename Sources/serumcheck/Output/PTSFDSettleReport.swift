@@ -1,11 +1,14 @@
+import Foundation
 import Mechanisms
 import Specs
 
 /// The result of `settle` on a PTSFD spec, as plain data: encoded as JSON, rendered as a table.
 ///
 /// JSON: `{"labels": [Int], "workers": [{"index", "reported", "reward", "meanReward",
-/// "payout"}], "pool", "residue", "shortfall", "spec", "votes", "seed", "command"}`. Rewards that
-/// are infinite (a trusted labelCount lie) are written as the strings "Infinity"/"-Infinity".
+/// "payout"}], "pool", "residue", "shortfall", "spec", "votes", "seed", "command"}`. Every reward
+/// is a JSON number: `settle` recomputes labelCount from the votes and the spec's ranges bound
+/// the rewards (`PTSFD.rewardBound`), and a non-finite one would be refused by
+/// `OutputFile.json` rather than written.
 struct PTSFDSettleReport: Encodable {
     struct Worker: Encodable {
         var index: Int
@@ -79,15 +82,19 @@ struct PTSFDSettleReport: Encodable {
     }
 }
 
-/// A reward with four decimals, or "inf".
+/// A reward with four decimals (rounded half away from zero), or "inf", "-inf", "nan".
+///
+/// Exact integer arithmetic on the reward in units of 1/10000 while that fits an `Int`
+/// (|x| below about 9.2e14); beyond it a `Double` has no fraction digits left to round and
+/// `%.4f` prints its exact value.
 func format(_ x: Double) -> String {
     if x.isNaN { return "nan" }
     if x.isInfinite { return x > 0 ? "inf" : "-inf" }
-    let scaled = (x * 10_000).rounded()
+    guard let scaled = Int(exactly: (x * 10_000).rounded()) else {
+        return String(format: "%.4f", x)
+    }
     let sign = scaled < 0 ? "-" : ""
-    let magnitude = abs(scaled)
-    let whole = Int(magnitude / 10_000)
-    let fraction = Int(magnitude.truncatingRemainder(dividingBy: 10_000))
+    let (whole, fraction) = scaled.magnitude.quotientAndRemainder(dividingBy: 10_000)
     let digits = String(fraction)
     return "\(sign)\(whole).\(String(repeating: "0", count: 4 - digits.count))\(digits)"
 }

@@ -64,7 +64,8 @@ struct SimulateReport {
         value.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
     }
 
+    /// A lambda as written: `1` rather than `1.0` when it is a whole number that fits an `Int`.
     func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        Int(exactly: value).map(String.init) ?? String(value)
     }
 }

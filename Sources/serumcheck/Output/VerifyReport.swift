@@ -50,8 +50,8 @@ struct VerifyReport: Encodable {
     /// Whether every verdict met its expectation.
     var allMet: Bool { specs.allSatisfy { $0.properties.allSatisfy(\.met) } }
 
-    func jsonData() throws -> Data {
-        try OutputFile.json(self)
+    func jsonData(destination: String) throws -> Data {
+        try OutputFile.json(self, destination: destination)
     }
 
     /// Writes `DIR/<spec name>.<property>.smt2` for every property Z3 was asked about.

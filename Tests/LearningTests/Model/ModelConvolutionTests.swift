@@ -66,6 +66,23 @@ struct ModelConvolutionTests {
         }
     }
 
+    /// The side after each stage: the padded 5x5 convolution keeps s, pooling halves it,
+    /// the unpadded 5x5 convolution takes 4, and the second 2x2 pooling needs a side of 2.
+    @Test("LeNet-5's minimum side is the smallest one every layer fits")
+    func leNetMinimumSide() {
+        let fits = (1...40).filter { s in s / 2 - 4 >= 2 }
+        #expect(fits.first == Architectures.leNet5MinimumSide)
+        let side = Architectures.leNet5MinimumSide
+        for (height, width) in [(side, side), (side, 15), (17, side)] {
+            let net = Architectures.leNet5(height: height, width: width, classes: 3, seed: 4)
+            let probabilities = net.predict(ModelSupport.random(2, height * width, in: 0...1, seed: 5))
+            #expect(probabilities.rows == 2 && probabilities.columns == 3, "\(height)x\(width)")
+            // conv1 156, conv2 2416, dense 16 * h' * w' -> 120, 120 -> 84, 84 -> 3.
+            let flat = 16 * ((height / 2 - 4) / 2) * ((width / 2 - 4) / 2)
+            #expect(net.parameterCount == 156 + 2416 + (flat * 120 + 120) + 10_164 + 255, "\(height)x\(width)")
+        }
+    }
+
     @Test("He initialisation has variance about 2 / fan-in")
     func he() {
         let weights = Initialisation.he.weights(count: 100_000, fanIn: 50, fanOut: 10, seed: 3)
