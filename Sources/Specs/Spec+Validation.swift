@@ -1,4 +1,5 @@
 import Mechanisms
+import Messages
 
 extension Spec {
     /// Largest `mechanism.deposit` and `mechanism.reward`, in integer units.
@@ -131,7 +132,7 @@ extension Spec {
             guard Self.isCheckID(id) else {
                 throw fail(
                     "checks.\(id)",
-                    "\"\(id)\" is not a property id (lowercase letters, digits and '-')")
+                    "\(Echo.quoted(id)) is not a property id (lowercase letters, digits and '-')")
             }
         }
 
