@@ -67,13 +67,17 @@ import Testing
         #expect(again.workers.map(\.fromBank) == [true, true, false])
         #expect(again.workers.map(\.net) == output.workers.map(\.net))
         #expect(again.workers.map(\.accuracyAfter) == output.workers.map(\.accuracyAfter))
+        // The table is printed with --json too, and --quiet prints nothing at all.
+        #expect(second.stdout.contains("honest (2): mean reward"))
+        let quiet = try Serumcheck.run(arguments + ["--quiet"], in: dir)
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+        #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty, "\(quiet.stdout)\(quiet.stderr)")
     }
 
     @Test func printsTheTableAndTheComparison() throws {
         let dir = try scratchDirectory(files: ["small.toml": Self.smallSpec])
-        let result = try Serumcheck.run(["simulate", "small.toml", "--no-bank", "--quiet", "--rounds", "2"], in: dir)
+        let result = try Serumcheck.run(["simulate", "small.toml", "--no-bank", "--rounds", "2"], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.isEmpty)
         let header = result.stdout.split(separator: "\n").first { $0.hasPrefix("worker") }
         #expect(header?.split(separator: " ").joined(separator: " ")
             == "worker strategy model private epochs acc before acc after reports reward net units")
