@@ -143,13 +143,13 @@ struct FuzzCommand: ParsableCommand {
     }
 
     func run() throws {
-        try checkOutputs(specNames: [])
+        try checkOutputPaths()
         let loaded = try specs.map { path -> (String, Spec, String) in
             let spec = try loadSpec(path)
             let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
             return (path, spec, text)
         }
-        try checkOutputs(specNames: loaded.map { ($0.1.name, selected(for: $0.1, source: source(for: $0.1))) })
+        try checkOutputPaths(of: loaded.map(\.1))
         let (shardIndex, shardCount) = try parsedShard()
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         var reports: [FuzzReport] = []
@@ -205,20 +205,24 @@ struct FuzzCommand: ParsableCommand {
     }
 
     /// Refuses, before any work, an output path that could not be written: `--json`, `--out`,
-    /// `--corpus`, `--bank`, and once the specs are known, each spec's counterexample file of
-    /// every property judged (`--out DIR/<spec name>/<property>.json`) and corpus directory.
-    func checkOutputs(specNames: [(name: String, properties: [FuzzPropertyID])]) throws {
-        if specNames.isEmpty {
-            try OutputFile.checkFile(json, option: "--json")
-            try OutputFile.checkDirectory(out, option: "--out")
-            try OutputFile.checkDirectory(corpus, option: "--corpus")
-            try bankOptions.checkDirectory()
-        }
-        for (name, ids) in specNames {
-            for id in ids {
-                try OutputFile.checkFile(FuzzReport.counterexamplePath(out: out, spec: name, property: id.rawValue), option: "--out", creatingDirectories: true)
+    /// `--corpus` and `--bank`.
+    func checkOutputPaths() throws {
+        try OutputFile.checkFile(json, option: "--json")
+        try OutputFile.checkDirectory(out, option: "--out")
+        try OutputFile.checkDirectory(corpus, option: "--corpus")
+        try bankOptions.checkDirectory()
+    }
+
+    /// Refuses, once the specs are read and before any case runs, a spec's counterexample
+    /// file (`--out DIR/<spec name>/<property>.json`, for every property judged) or corpus
+    /// directory that could not be written.
+    func checkOutputPaths(of specs: [Spec]) throws {
+        for spec in specs {
+            for id in selected(for: spec, source: source(for: spec)) {
+                let file = FuzzReport.counterexamplePath(out: out, spec: spec.name, property: id.rawValue)
+                try OutputFile.checkFile(file, option: "--out", creatingDirectories: true)
             }
-            if let corpus { try OutputFile.checkDirectory("\(corpus)/\(name)", option: "--corpus") }
+            if let corpus { try OutputFile.checkDirectory("\(corpus)/\(spec.name)", option: "--corpus") }
         }
     }
 
