@@ -2,13 +2,19 @@ import Messages
 
 /// The last step of every error message before it reaches the terminal.
 ///
-/// serumcheck's own messages echo user input through ``Echo`` where they are written.
-/// ArgumentParser's messages echo arguments as they were typed, between single quotes
-/// (`Unknown option '--…'`, `The value '…' is invalid for '--seed <s>'`): each such quoted
-/// value is shown through ``Echo`` here, cut to ``Echo/valueLimit`` characters. Then every
-/// control character left anywhere in the message is escaped, line breaks kept.
+/// serumcheck's own messages echo user input through ``Echo`` where they are written; ``safe(_:)``
+/// only escapes any control character left (line breaks kept). ArgumentParser's messages echo
+/// arguments as they were typed, between single quotes (`Unknown option '--…'`, `The value '…'
+/// is invalid for '--seed <s>'`): ``parser(_:)`` also cuts each such quoted value through
+/// ``Echo``, to ``Echo/valueLimit`` characters.
 enum CommandLineMessage {
+    /// A message of serumcheck's own, control characters escaped.
     static func safe(_ message: String) -> String {
+        Echo.safeMessage(message)
+    }
+
+    /// A message of ArgumentParser's: long quoted values cut, control characters escaped.
+    static func parser(_ message: String) -> String {
         Echo.safeMessage(cuttingQuotedValues(message))
     }
 

@@ -40,7 +40,7 @@ struct Serumcheck: ParsableCommand {
 enum Entry {
     /// Parses and runs a command, mapping every failure onto the documented exit codes: help and
     /// version exit 0, a failed check 1, any usage or input error 2 (never ArgumentParser's 64).
-    /// Every message passes ``CommandLineMessage/safe(_:)`` on its way to the terminal.
+    /// Every message passes ``CommandLineMessage`` on its way to the terminal.
     static func main() {
         do {
             var command = try Serumcheck.parseAsRoot()
@@ -52,7 +52,7 @@ enum Entry {
             Serumcheck.exit(withError: ExitCode(failure.exitCode))
         } catch {
             if Serumcheck.exitCode(for: error) == .success { Serumcheck.exit(withError: error) }
-            printError(CommandLineMessage.safe(Serumcheck.fullMessage(for: error)))
+            printError(CommandLineMessage.parser(Serumcheck.fullMessage(for: error)))
             Serumcheck.exit(withError: ExitCode(ExitCodes.badInput))
         }
     }

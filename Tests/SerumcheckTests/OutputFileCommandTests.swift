@@ -62,6 +62,8 @@ import Testing
     @Test(arguments: [
         (["settle", "--spec", "tiny.toml", "--votes", "votes.csv", "--json", "nodir/out.json"],
          "error: --json nodir/out.json: the directory nodir does not exist\n"),
+        (["settle", "--spec", "tiny.toml", "--votes", "votes.csv", "--json", "no\rdir/out.json"],
+         "error: --json no\\rdir/out.json: the directory no\\rdir does not exist\n"),
         (["settle", "--spec", "tiny.toml", "--votes", "votes.csv", "--json", "adir"], "error: --json adir: is a directory\n"),
         (["settle", "--spec", "tiny.toml", "--votes", "votes.csv", "--json", "afile/out.json"],
          "error: --json afile/out.json: afile is not a directory\n"),
