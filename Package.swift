@@ -20,13 +20,16 @@ let package = Package(
     targets: [
         // Pure mechanism mathematics: no dependencies, no I/O.
         .target(name: "Mechanisms"),
+        // How user input is echoed in messages: escaped, cut, non-UTF-8 bytes located.
+        .target(name: "Messages"),
         // The smart contract as a deterministic state machine.
         .target(name: "Ledger", dependencies: ["Mechanisms"]),
         // Mechanism specs (TOML) and vote files.
         .target(
             name: "Specs",
             dependencies: [
-                "Mechanisms", "Ledger", "Adversary", .product(name: "TOMLKit", package: "TOMLKit"),
+                "Mechanisms", "Ledger", "Adversary", "Messages",
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // The Z3 C API (libz3-dev) and its Swift wrapper.
@@ -40,27 +43,27 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // Data sets, models and training.
-        .target(name: "Learning", dependencies: ["CZlib", "COpenBLAS", "Mechanisms"]),
+        .target(name: "Learning", dependencies: ["CZlib", "COpenBLAS", "Mechanisms", "Messages"]),
         // Worker strategies: what a worker reports given what its model predicts.
         .target(name: "Adversary", dependencies: ["Mechanisms", "Ledger"]),
         // Training in the loop: federated distillation rounds through the contract, the
         // prediction bank, and the consensus instantiations of Lu, Tang and Wang.
         .target(
             name: "Simulation",
-            dependencies: ["Adversary", "Learning", "Ledger", "Mechanisms", "Specs"]
+            dependencies: ["Adversary", "Learning", "Ledger", "Mechanisms", "Messages", "Specs"]
         ),
         // Adversarial fuzzing: stateful contract campaigns, economic campaigns, shrinking,
         // counterexample files, shards.
         .target(
             name: "Fuzz",
-            dependencies: ["Adversary", "Ledger", "Mechanisms", "Specs", "Simulation"]
+            dependencies: ["Adversary", "Ledger", "Mechanisms", "Messages", "Specs", "Simulation"]
         ),
         // The thin command-line front end.
         .executableTarget(
             name: "serumcheck",
             dependencies: [
                 "Mechanisms", "Ledger", "Specs", "Verification", "Learning", "Simulation", "Fuzz",
-                "Adversary", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Adversary", "Messages", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Release-mode settlement benchmark, run by scripts/bench.
@@ -70,6 +73,7 @@ let package = Package(
         // Release-mode LeNet-5 training benchmark, run by scripts/bench.
         .executableTarget(name: "TrainBenchmark", dependencies: ["Learning"]),
         .testTarget(name: "MechanismsTests", dependencies: ["Mechanisms"]),
+        .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Mechanisms"]),
         .testTarget(name: "SpecsTests", dependencies: ["Specs", "Mechanisms", "Adversary"]),
         .testTarget(name: "SolverTests", dependencies: ["Solver"]),

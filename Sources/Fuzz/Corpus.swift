@@ -1,6 +1,7 @@
 import Foundation
 import Ledger
 import Mechanisms
+import Messages
 import Specs
 
 /// Interesting cases kept between runs (`--corpus DIR`): near-misses of the economic
@@ -113,5 +114,5 @@ extension CorpusEntry {
 public struct CorpusError: Error, CustomStringConvertible {
     public var file: String
     public var reason: String
-    public var description: String { "\(file): not a corpus entry: \(reason)" }
+    public var description: String { "\(Echo.path(file)): not a corpus entry: \(reason)" }
 }

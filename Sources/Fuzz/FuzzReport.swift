@@ -1,3 +1,4 @@
+import Messages
 import Specs
 
 /// The result of `fuzz` on one spec, as written to `--json` (schema 1) and read by `merge`.
@@ -181,7 +182,7 @@ public enum FuzzMergeError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noFiles: "no shard files to merge"
-        case .differentCampaigns(let a, let b): "the files come from different campaigns: \(a) and \(b)"
+        case .differentCampaigns(let a, let b): "the files come from different campaigns: \(Echo.path(a)) and \(Echo.path(b))"
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Ledger
 import Simulation
 import Specs
+import Messages
 
 /// Replays a counterexample: the stored property judged again on the stored minimal
 /// federation with the stored seeds.
@@ -17,7 +18,7 @@ public enum Replay {
         public var description: String {
             switch self {
             case .unsupportedSchema(let s): "schema \(s) is not supported (this serumcheck reads schema \(Counterexample.schema))"
-            case .unknownProperty(let id): "no property is called \"\(id)\""
+            case .unknownProperty(let id): "no property is called \(Echo.quoted(id))"
             case .noFederation(let id): "the counterexample of \(id) holds no federation or transaction sequence"
             case .notEconomic(let id): "\(id) has no replayable counterexample"
             case .needsModels(let id): "the counterexample of \(id) replays real predictions, which were not loaded"

@@ -33,7 +33,10 @@ package enum Hex {
         var high: UInt8? = nil
         for (offset, c) in digits.enumerated() {
             guard let v = value(of: c) else {
-                let shown = c < 0x80 ? "'\(Character(Unicode.Scalar(c)))'" : "byte 0x\(String(c, radix: 16))"
+                // Printable ASCII as itself; anything else (a control character, a byte of a
+                // multi-byte character) by its value, so no raw control byte reaches a message.
+                let shown = (0x20 ..< 0x7F).contains(c)
+                    ? "'\(Character(Unicode.Scalar(c)))'" : "byte 0x\(c < 16 ? "0" : "")\(String(c, radix: 16, uppercase: true))"
                 return .failure(
                     HexProblem(reason: "\(shown) at hex digit \(offset + 1) is not a hex digit"))
             }

@@ -1,5 +1,6 @@
 import Learning
 import Mechanisms
+import Messages
 import Specs
 
 /// The data of one federation (Witt et al., section 5.1): each worker's private set drawn by a
@@ -58,14 +59,15 @@ public struct FederationData: Sendable {
         } catch {
             let keys = [("data.train_images", data.trainImages), ("data.train_labels", data.trainLabels),
                         ("data.test_images", data.testImages), ("data.test_labels", data.testLabels)]
-            let key = keys.first { error.description.contains("'\($0.1)'") }?.0
+            let key = keys.first { error.description.contains("'\(Echo.path($0.1))'") }?.0
             throw .data((key.map { "\($0): " } ?? "") + error.description)
         }
         guard pool.rows == test.rows && pool.columns == test.columns else {
-            throw .data("training images are \(pool.rows)x\(pool.columns) but test images are \(test.rows)x\(test.columns)")
+            throw .data("data.train_images '\(Echo.path(data.trainImages))' holds \(pool.rows)x\(pool.columns) "
+                + "images but data.test_images '\(Echo.path(data.testImages))' holds \(test.rows)x\(test.columns) images")
         }
         if let testSize = data.testSize, testSize > test.count {
-            throw .split("data.test_size = \(testSize) exceeds the \(test.count) test images in \(data.testImages)")
+            throw .split("data.test_size = \(testSize) exceeds the \(test.count) test images in \(Echo.path(data.testImages))")
         }
         guard data.privateSizes.count == workers else {
             throw .split("data.private_size has \(data.privateSizes.count) entries for \(workers) workers")

@@ -1,6 +1,7 @@
 import Adversary
 import Mechanisms
 import Specs
+import Messages
 
 /// A spec resolved into what a simulation runs: single values where the spec may hold ranges,
 /// the lambda of every round, and one strategy per worker.
@@ -66,7 +67,7 @@ public struct SimulationPlan: Sendable {
         for (worker, name) in s.assignment.enumerated() {
             guard let strategy = catalog.strategy(named: name, parameters: parameters) else {
                 throw .badSpecValue(file: file, key: "strategies.workers[\(worker)]",
-                                    reason: "unknown strategy \"\(name)\" (known: \(catalog.names.joined(separator: ", ")))")
+                                    reason: "unknown strategy \(Echo.quoted(name)) (known: \(catalog.names.joined(separator: ", ")))")
             }
             strategies.append(strategy)
         }

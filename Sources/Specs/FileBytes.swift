@@ -7,7 +7,22 @@
 #endif
 
 /// Whole-file reads without Foundation, with the operating system's reason on failure.
-enum FileBytes {
+public enum FileBytes {
+    /// The path that names standard input where a data file is expected (`--votes -`).
+    public static let standardInput = "-"
+
+    /// How `path` is named in messages: `standard input` for `-`, the path otherwise.
+    public static func displayName(_ path: String) -> String {
+        path == standardInput ? "standard input" : path
+    }
+
+    /// The bytes of the data file at `path`, or of standard input when `path` is `-`.
+    /// - Throws: `SpecError` at `.file` naming ``displayName(_:)``.
+    static func read(input path: String) throws(SpecError) -> [UInt8] {
+        path == standardInput
+            ? try read(descriptor: STDIN_FILENO, name: displayName(path)) : try read(path: path)
+    }
+
     /// The bytes of the file at `path`.
     /// - Throws: `SpecError` at `.file`, such as `x.toml: cannot read: No such file or directory`.
     /// - Complexity: O(size), one buffer grown geometrically.
@@ -15,6 +30,11 @@ enum FileBytes {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw failure(path: path) }
         defer { close(fd) }
+        return try read(descriptor: fd, name: path)
+    }
+
+    /// Every byte left in the open file `fd`; `name` names it in messages.
+    private static func read(descriptor fd: Int32, name path: String) throws(SpecError) -> [UInt8] {
         var bytes = [UInt8]()
         var chunk = 1 << 16
         while true {

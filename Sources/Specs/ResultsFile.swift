@@ -5,8 +5,9 @@ import Mechanisms
 ///
 /// Format (see `specs/README.md`): in worker order, each line is the revealed result as hex
 /// (an even number of hex digits, either case, optionally after `0x`; a lone `0x` is the empty
-/// result) or `-` for no submission (failed to commit or reveal). Spaces, tabs and `\r` around a
-/// line are ignored, and so are blank lines.
+/// result) or `-` for no submission (failed to commit or reveal). Spaces and tabs around a line
+/// are ignored, and so are blank lines. The file may start with a UTF-8 byte-order mark and its
+/// lines may end in LF, CRLF or CR (``DataFileLines``).
 ///
 /// ```
 /// 0x5e2b9c01
@@ -15,14 +16,14 @@ import Mechanisms
 public enum ResultsFile {
     /// Reads the results file at `path`.
     /// - Parameters:
-    ///   - path: the file.
+    ///   - path: the file, or `-` for standard input (named `standard input` in messages).
     ///   - workers: when given, the number of lines the file must have.
     /// - Throws: `SpecError` naming the file, the line and the bad text.
     /// - Complexity: O(file size).
     public static func read(path: String, workers: Int? = nil) throws(SpecError)
         -> [Consensus.Submission]
     {
-        try parse(bytes: FileBytes.read(path: path), file: path, workers: workers)
+        try parse(bytes: FileBytes.read(input: path), file: FileBytes.displayName(path), workers: workers)
     }
 
     /// Parses results-file text; `file` names it in error messages.
@@ -39,19 +40,17 @@ public enum ResultsFile {
         throws(SpecError) -> [Consensus.Submission]
     {
         @inline(__always) func isSpace(_ c: UInt8) -> Bool {
-            c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r")
+            c == UInt8(ascii: " ") || c == UInt8(ascii: "\t")
         }
         var submissions: [Consensus.Submission] = []
-        var line = 0
-        for raw in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            line += 1
-            var text = raw[...]
+        try DataFileLines.forEach(in: bytes) { (line, range) throws(SpecError) in
+            var text = bytes[range]
             while let c = text.first, isSpace(c) { text.removeFirst() }
             while let c = text.last, isSpace(c) { text.removeLast() }
-            if text.isEmpty { continue }
+            if text.isEmpty { return }
             if text.elementsEqual([UInt8(ascii: "-")]) {
                 submissions.append(.none)
-                continue
+                return
             }
             switch Hex.decode(text) {
             case .success(let result):

@@ -1,3 +1,5 @@
+import Messages
+
 extension Spec.ExpectedVerdict {
     /// The verdict a `[checks]` word names. `verify` speaks of proofs and `fuzz` of outcomes;
     /// one expectation serves both: `holds` is `proved`, `violated` is `refuted`.
@@ -31,7 +33,7 @@ extension Spec {
         for id in checks.keys.sorted() where !known.contains(id) {
             throw SpecError(
                 file: file, key: "checks.\(id)",
-                reason: "no property is called \"\(id)\" (known: \(known.joined(separator: ", ")))")
+                reason: "no property is called \(Echo.quoted(id)) (known: \(known.joined(separator: ", ")))")
         }
     }
 }

@@ -1,5 +1,6 @@
 public import Adversary
 internal import TOMLKit
+import Messages
 
 extension Spec {
     /// A consensus spec's `[strategies]`: one consensus strategy per worker, resolved through
@@ -89,7 +90,7 @@ extension Spec {
         for (i, name) in s.assignment.enumerated() where !names.contains(name) {
             throw SpecError(
                 file: file, key: "strategies.workers[\(i)]",
-                reason: "unknown consensus strategy \"\(name)\" (expected \(listing(names)))")
+                reason: "unknown consensus strategy \(Echo.quoted(name)) (expected \(listing(names)))")
         }
         let copier = CommitmentCopier<SyntheticConsensusTask>.strategyName
         try Spec.checkRange(s.parameters.copyTarget, 0 ... max(n - 1, 0), file: file, key: "strategies.copy_target")

@@ -1,4 +1,5 @@
 internal import TOMLKit
+import Messages
 
 extension Spec {
     /// Decodes `[data]`, `[training]` and `[strategies]` from the document `root`; `nil` when
@@ -72,7 +73,7 @@ extension Spec {
                 let names = Simulation.Architecture.allCases.map(\.rawValue)
                 throw SpecError(
                     file: file, key: key,
-                    reason: "unknown architecture \"\(name)\" (expected \(listing(names)))")
+                    reason: "unknown architecture \(Echo.quoted(name)) (expected \(listing(names)))")
             }
             return architecture
         }
@@ -154,7 +155,7 @@ extension TOMLReader {
             guard s == "uniform" else {
                 throw SpecError(
                     file: file, key: key,
-                    reason: "unknown distribution \"\(s)\" (expected \"uniform\" or a list of "
+                    reason: "unknown distribution \(Echo.quoted(s)) (expected \"uniform\" or a list of "
                         + "federation.classes probabilities)")
             }
             return .uniform

@@ -1,5 +1,6 @@
 import Adversary
 internal import TOMLKit
+import Messages
 
 extension Spec {
     /// Decodes `[strategies]` for `workers` workers and `classes` classes.
@@ -98,7 +99,7 @@ extension TOMLReader {
         guard let name = try string(key) else { return nil }
         guard let choice = Choice(rawValue: name) else {
             throw error(
-                key, "unknown \(what) \"\(name)\" (expected \(listing(Choice.allCases.map(\.rawValue))))")
+                key, "unknown \(what) \(Echo.quoted(name)) (expected \(listing(Choice.allCases.map(\.rawValue))))")
         }
         return choice
     }

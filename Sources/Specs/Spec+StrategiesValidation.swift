@@ -1,4 +1,5 @@
 import Adversary
+import Messages
 
 extension Spec.Simulation.Strategies {
     /// `sybil_identities`: at least one seat per party.
@@ -16,7 +17,7 @@ extension Spec.Simulation.Strategies {
         for (i, name) in assignment.enumerated() where !names.contains(name) {
             throw SpecError(
                 file: file, key: "strategies.workers[\(i)]",
-                reason: "unknown strategy \"\(name)\" (expected \(listing(names)))")
+                reason: "unknown strategy \(Echo.quoted(name)) (expected \(listing(names)))")
         }
         try validateHeuristicLabels(classes: classes, file: file)
         try Self.validateClassMap(p.collusionMap, classes: classes, file: file, key: "strategies.collusion_map")

@@ -1,16 +1,19 @@
 import Ledger
 internal import TOMLKit
 import Mechanisms
+import Messages
 
 extension Spec {
     /// Reads and validates the spec at `path`.
-    /// - Throws: `SpecError` naming `path` when the file cannot be read, is not UTF-8, has a
+    /// - Throws: `SpecError` naming `path` when the file cannot be read, is not UTF-8 (with the
+    ///   line, column and byte offset of the first bad byte), has a
     ///   TOML syntax error (with line and column), or a key is unknown, mistyped or out of range.
     public static func load(path: String) throws(SpecError) -> Spec {
         let bytes = try FileBytes.read(path: path)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw SpecError(file: path, location: .file, reason: "is not UTF-8 text")
+        if let bad = InvalidUTF8.find(in: bytes) {
+            throw SpecError(file: path, location: .file, reason: "is not UTF-8 text: \(bad)")
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         return try parse(toml: text, file: path)
     }
 
@@ -79,7 +82,7 @@ extension Spec {
             let at = error.source.begin
             throw SpecError(
                 file: file, location: .position(line: at.line, column: at.column),
-                reason: "TOML syntax error: \(error.description)")
+                reason: "TOML syntax error: \(Echo.safeMessage(error.description))")
         } catch {
             throw SpecError(file: file, location: .file, reason: "TOML syntax error: \(error)")
         }
@@ -106,7 +109,7 @@ extension Spec {
             if let s = v.string {
                 guard s == "uniform" else {
                     throw t.error(
-                        "prior", "unknown prior \"\(s)\" (expected \"uniform\" or a list of "
+                        "prior", "unknown prior \(Echo.quoted(s)) (expected \"uniform\" or a list of "
                             + "federation.classes probabilities)")
                 }
             } else if let items = v.array {
@@ -152,7 +155,7 @@ extension Spec {
             throw t.error("kind", "missing required key")
         }
         guard let kind = Mechanism.Kind(rawValue: kindName) else {
-            throw t.error("kind", "unknown kind \"\(kindName)\" (expected \"ptsfd\" or \"consensus\")")
+            throw t.error("kind", "unknown kind \(Echo.quoted(kindName)) (expected \"ptsfd\" or \"consensus\")")
         }
         guard let deposit = try t.integerRange("deposit") else {
             throw t.error("deposit", "missing required key")
@@ -190,12 +193,12 @@ extension Spec {
                 let key = t.keyPath("common_knowledge[\(i)]")
                 let name = try TOMLReader.asString(item, file: t.file, key: key)
                 guard seen.insert(name).inserted else {
-                    throw SpecError(file: t.file, key: key, reason: "\"\(name)\" is listed twice")
+                    throw SpecError(file: t.file, key: key, reason: "\(Echo.quoted(name)) is listed twice")
                 }
                 guard let rule = commonKnowledgeRule(name, bits: bits) else {
                     throw SpecError(
                         file: t.file, key: key,
-                        reason: "unknown rule \"\(name)\" (expected \"all_zero\", \"all_one\", "
+                        reason: "unknown rule \(Echo.quoted(name)) (expected \"all_zero\", \"all_one\", "
                             + "\"equal_input\" or \"min_entropy\")")
                 }
                 rules.append(rule)
@@ -205,7 +208,7 @@ extension Spec {
         if let hex = try t.string("input") {
             switch Hex.decode(hex.utf8) {
             case .success(let bytes): mechanism.input = bytes
-            case .failure(let problem): throw t.error("input", "\"\(hex)\" \(problem.reason)")
+            case .failure(let problem): throw t.error("input", "\(Echo.quoted(hex)) \(problem.reason)")
             }
         }
         try t.finish()
@@ -232,7 +235,7 @@ extension Spec {
             guard let name = try t.string(key) else { return nil }
             guard let value = K(rawValue: name) else {
                 let expected = K.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
-                throw t.error(key, "unknown value \"\(name)\" (expected \(expected))")
+                throw t.error(key, "unknown value \(Echo.quoted(name)) (expected \(expected))")
             }
             return value
         }
@@ -279,7 +282,7 @@ extension Spec {
             guard let verdict = ExpectedVerdict(word: name) else {
                 throw SpecError(
                     file: t.file, key: key,
-                    reason: "unknown verdict \"\(name)\" (expected \"proved\" or \"holds\", "
+                    reason: "unknown verdict \(Echo.quoted(name)) (expected \"proved\" or \"holds\", "
                         + "\"refuted\" or \"violated\", or \"unknown\")")
             }
             checks[id] = verdict

@@ -1,4 +1,5 @@
 import Mechanisms
+import Messages
 
 extension Spec {
     /// Largest `mechanism.deposit` and `mechanism.reward`, in integer units.
@@ -132,7 +133,7 @@ extension Spec {
             guard Self.isCheckID(id) else {
                 throw fail(
                     "checks.\(id)",
-                    "\"\(id)\" is not a property id (lowercase letters, digits and '-')")
+                    "\(Echo.quoted(id)) is not a property id (lowercase letters, digits and '-')")
             }
         }
 

@@ -1,3 +1,5 @@
+import Messages
+
 /// Why a spec, vote file or results file was refused: the file, where in it, and the reason.
 ///
 /// Every refusal in this module is a `SpecError`, so the command line can map all of them to
@@ -58,10 +60,15 @@ public struct SpecError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `FILE: KEY: REASON`, `FILE:LINE:COL: REASON`, `FILE:LINE: field N: REASON`, ...
+    ///
+    /// The file and key come from the user (a key may be any TOML key), so both are shown
+    /// through ``Echo``: escaped, and a key cut to ``Echo/valueLimit`` characters. Values in
+    /// `reason` are echoed with ``quoted(_:)`` where the reason is written.
     public var description: String {
-        switch location {
+        let file = Echo.path(file)
+        return switch location {
         case .file: "\(file): \(reason)"
-        case .key(let key): "\(file): \(key): \(reason)"
+        case .key(let key): "\(file): \(Echo.path(key, limit: Echo.valueLimit)): \(reason)"
         case .position(let line, let column): "\(file):\(line):\(column): \(reason)"
         case .line(let line): "\(file):\(line): \(reason)"
         case .field(let line, let field): "\(file):\(line): field \(field): \(reason)"
@@ -70,9 +77,8 @@ public struct SpecError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension SpecError {
-    /// `"text"` for a message, cut to `limit` characters with `...` so a huge field stays short.
-    static func quoted(_ bytes: some Collection<UInt8>, limit: Int = 40) -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
-        return text.count <= limit ? "\"\(text)\"" : "\"\(text.prefix(limit))...\""
+    /// `"text"` for a message: a field of a data file as ``Echo/quoted(bytes:limit:)`` shows it.
+    static func quoted(_ bytes: some Collection<UInt8>) -> String {
+        Echo.quoted(bytes: bytes)
     }
 }

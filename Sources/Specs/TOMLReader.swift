@@ -1,4 +1,5 @@
 internal import TOMLKit
+import Messages
 
 /// Reads one TOML table of a spec with precise errors: every value is fetched by key, typed
 /// strictly, and `finish()` refuses the keys nobody asked for.
@@ -105,7 +106,7 @@ struct TOMLReader {
         switch v.type {
         case .int: "integer \(v.int.map(String.init) ?? "")"
         case .double: "floating-point number \(v.double.map { String($0) } ?? "")"
-        case .string: "string \"\(v.string ?? "")\""
+        case .string: "string \(Echo.quoted(v.string ?? ""))"
         case .bool: "boolean \(v.bool.map(String.init) ?? "")"
         case .table: "a table"
         case .array: "an array"

@@ -4,8 +4,9 @@ import Mechanisms
 ///
 /// Format (see `specs/README.md`): one row per worker, in worker order; one comma-separated
 /// integer per public sample, a class label `0 ..< classes` or `-1` for no report. Spaces and
-/// tabs around fields are allowed, as are `\r\n` line ends; blank lines are ignored. Every row
-/// must have the same number of fields.
+/// tabs around fields are allowed; blank lines are ignored. Every row must have the same number
+/// of fields. As spreadsheet programs write it, the file may start with a UTF-8 byte-order mark
+/// and its lines may end in LF, CRLF or CR (``DataFileLines``).
 ///
 /// ```
 /// 0, 1, 1, 0
@@ -15,7 +16,7 @@ import Mechanisms
 public enum VotesFile {
     /// Reads the vote file at `path`.
     /// - Parameters:
-    ///   - path: the file.
+    ///   - path: the file, or `-` for standard input (named `standard input` in messages).
     ///   - classes: |C|; labels must be `0 ..< classes` (1 ... 254).
     ///   - workers: when given, the number of rows the file must have.
     /// - Throws: `SpecError` naming the file, line, field and the bad text.
@@ -23,7 +24,9 @@ public enum VotesFile {
     public static func read(path: String, classes: Int, workers: Int? = nil) throws(SpecError)
         -> VoteMatrix
     {
-        try parse(bytes: FileBytes.read(path: path), file: path, classes: classes, workers: workers)
+        try parse(
+            bytes: FileBytes.read(input: path), file: FileBytes.displayName(path), classes: classes,
+            workers: workers)
     }
 
     /// Parses vote-file text; `file` names it in error messages.
@@ -59,26 +62,21 @@ public enum VotesFile {
                 file: file, location: .file,
                 reason: "cannot hold \(classes) classes (1 ... \(VoteMatrix.maximumClasses))")
         }
-        let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), minus = UInt8(ascii: "-")
+        let comma = UInt8(ascii: ","), minus = UInt8(ascii: "-")
         let zero = UInt8(ascii: "0")
         @inline(__always) func isSpace(_ c: UInt8) -> Bool {
-            c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r")
+            c == UInt8(ascii: " ") || c == UInt8(ascii: "\t")
         }
         let expected = "expected 0 ... \(classes - 1), or -1 for no report"
 
         var codes: [UInt8] = []  // row-major
         codes.reserveCapacity(s.count / 2)
         var rows = 0, width = 0, firstRowLine = 0
-        var line = 0, pos = 0
-        let end = s.count
-        while pos < end {
-            line += 1
-            var lineEnd = pos
-            while lineEnd < end && s[lineEnd] != newline { lineEnd += 1 }
-            defer { pos = lineEnd + 1 }
-            var p = pos
+        try DataFileLines.forEach(in: s) { (line, range) throws(SpecError) in
+            let lineEnd = range.upperBound
+            var p = range.lowerBound
             while p < lineEnd && isSpace(s[p]) { p += 1 }
-            if p == lineEnd { continue }  // blank line
+            if p == lineEnd { return }  // blank line
 
             var field = 0
             while true {

@@ -7,29 +7,40 @@ struct Serumcheck: ParsableCommand {
         commandName: "serumcheck",
         abstract: "Check and settle reward mechanisms for decentralised federated learning.",
         discussion: """
-            serumcheck runs the two mechanisms it checks exactly as their smart contract would:
-            PTSFD (Witt et al., Reward-Based 1-bit Compressed Federated Distillation on
-            Blockchain) and the commit-reveal consensus mechanism of Lu, Tang and Wang. A
-            mechanism is described by a TOML spec (see specs/README.md); every choice the papers
-            make is a knob with a `paper` and a hardened value.
+            serumcheck runs the two mechanisms it checks exactly as their smart contract \
+            would: PTSFD (Witt et al., Reward-Based 1-bit Compressed Federated Distillation \
+            on Blockchain) and the commit-reveal consensus mechanism of Lu, Tang and Wang. A \
+            mechanism is described by a TOML spec (see specs/README.md); every choice the \
+            papers make is a knob with a `paper` and a hardened value.
 
-            verify proves or refutes the incentive properties with Z3, settle settles one
-            round offline, simulate runs whole rounds with real models trained on real data,
-            fuzz attacks the contract and the mechanism with random federations and shrinks
-            every violation to a counterexample that replay runs again, and merge joins the
+            verify proves or refutes the incentive properties with Z3, settle settles one \
+            round offline, simulate runs whole rounds with real models trained on real data, \
+            fuzz attacks the contract and the mechanism with random federations and shrinks \
+            every violation to a counterexample that replay runs again, and merge joins the \
             results of fuzz shards.
 
-            Exit codes: 0 success, 1 a check failed, 2 bad input or usage.
+            Every command writes its output files whole or not at all, checks every output \
+            path before it starts, and prints a human summary unless --quiet is given.
+
+            Exit codes: \(ExitCodes.success) success, \(ExitCodes.checkFailed) a check failed, \
+            \(ExitCodes.badInput) bad input or usage (also serumcheck without a command).
             """,
         version: "0.1.0",
         subcommands: [Settle.self, Verify.self, Simulate.self, FuzzCommand.self, ReplayCommand.self, MergeCommand.self]
     )
+
+    /// `serumcheck` without a command is a usage error: the overview on standard error, exit 2.
+    func run() throws {
+        printError(Serumcheck.helpMessage())
+        throw ExitCode(ExitCodes.badInput)
+    }
 }
 
 @main
 enum Entry {
     /// Parses and runs a command, mapping every failure onto the documented exit codes: help and
     /// version exit 0, a failed check 1, any usage or input error 2 (never ArgumentParser's 64).
+    /// Every message passes ``CommandLineMessage`` on its way to the terminal.
     static func main() {
         do {
             var command = try Serumcheck.parseAsRoot()
@@ -37,11 +48,11 @@ enum Entry {
         } catch let code as ExitCode {
             Serumcheck.exit(withError: code)
         } catch let failure as CommandFailure {
-            printError("error: \(failure.message)")
+            printError("error: \(CommandLineMessage.safe(failure.message))")
             Serumcheck.exit(withError: ExitCode(failure.exitCode))
         } catch {
             if Serumcheck.exitCode(for: error) == .success { Serumcheck.exit(withError: error) }
-            printError(Serumcheck.fullMessage(for: error))
+            printError(CommandLineMessage.parser(Serumcheck.fullMessage(for: error)))
             Serumcheck.exit(withError: ExitCode(ExitCodes.badInput))
         }
     }

@@ -14,15 +14,20 @@ enum Serumcheck {
         return bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+    /// Runs the binary with `arguments` in `directory`; `input` is its standard input (none:
+    /// an empty one).
+    static func run(_ arguments: [String], in directory: URL? = nil, input: Data? = nil) throws -> CommandResult {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("serumcheck")
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), inp = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = inp
         try process.run()
+        if let input { inp.fileHandleForWriting.write(input) }
+        try inp.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

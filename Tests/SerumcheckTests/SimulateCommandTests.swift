@@ -67,19 +67,54 @@ import Testing
         #expect(again.workers.map(\.fromBank) == [true, true, false])
         #expect(again.workers.map(\.net) == output.workers.map(\.net))
         #expect(again.workers.map(\.accuracyAfter) == output.workers.map(\.accuracyAfter))
+        // The table is printed with --json too, and --quiet prints nothing at all.
+        #expect(second.stdout.contains("honest (2): mean reward"))
+        let quiet = try Serumcheck.run(arguments + ["--quiet"], in: dir)
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+        #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty, "\(quiet.stdout)\(quiet.stderr)")
     }
 
     @Test func printsTheTableAndTheComparison() throws {
         let dir = try scratchDirectory(files: ["small.toml": Self.smallSpec])
-        let result = try Serumcheck.run(["simulate", "small.toml", "--no-bank", "--quiet", "--rounds", "2"], in: dir)
+        let result = try Serumcheck.run(["simulate", "small.toml", "--no-bank", "--rounds", "2"], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.isEmpty)
         let header = result.stdout.split(separator: "\n").first { $0.hasPrefix("worker") }
         #expect(header?.split(separator: " ").joined(separator: " ")
             == "worker strategy model private epochs acc before acc after reports reward net units")
         #expect(result.stdout.contains("round 1: lambda 1, 300 of 300 samples aggregated"))
         #expect(result.stdout.contains("honest (2): mean reward"))
         #expect(result.stdout.contains("reproduce: serumcheck simulate small.toml --rounds 2"))
+    }
+
+    /// An IDX file of unsigned bytes with the given dimensions, all zero.
+    static func idx(_ dimensions: [UInt32]) -> Data {
+        var bytes: [UInt8] = [0, 0, 8, UInt8(dimensions.count)]
+        for d in dimensions { bytes += [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: d >> $0) } }
+        return Data(bytes + [UInt8](repeating: 0, count: Int(dimensions.reduce(1, *))))
+    }
+
+    /// Data files that do not fit together are named, with their keys.
+    @Test func mismatchedDataFilesAreNamed() throws {
+        func spec(trainLabels: String) -> String {
+            Self.smallSpec.replacingOccurrences(of: "[data]", with: """
+                [data]
+                train_images = "train-img"
+                train_labels = "\(trainLabels)"
+                test_images = "test-img"
+                test_labels = "test-lbl"
+                """)
+        }
+        let dir = try scratchDirectory(files: ["count.toml": spec(trainLabels: "train-lbl3"), "shape.toml": spec(trainLabels: "train-lbl")])
+        let files: [(String, [UInt32])] = [
+            ("train-img", [4, 2, 2]), ("train-lbl3", [3]), ("train-lbl", [4]), ("test-img", [4, 3, 3]), ("test-lbl", [4]),
+        ]
+        for (name, dimensions) in files { try Self.idx(dimensions).write(to: dir.appendingPathComponent(name)) }
+        let count = try Serumcheck.run(["simulate", "count.toml", "--no-bank"], in: dir)
+        #expect(count.status == 2)
+        #expect(count.stderr == "error: data: data.train_images: images file 'train-img' holds 4 images but labels file 'train-lbl3' holds 3 labels\n")
+        let shape = try Serumcheck.run(["simulate", "shape.toml", "--no-bank"], in: dir)
+        #expect(shape.status == 2)
+        #expect(shape.stderr == "error: data: data.train_images 'train-img' holds 2x2 images but data.test_images 'test-img' holds 3x3 images\n")
     }
 
     @Test func refusesBadInputWithoutPartialOutput() throws {

@@ -35,6 +35,21 @@ struct ResultsFileTests {
         #expect(error?.reason.contains(reason) == true, "\(String(describing: error))")
     }
 
+    @Test func byteOrderMarkAndEveryLineEnd() throws {
+        let expected: [Consensus.Submission] = [.result([0xAB]), .none, .result([])]
+        for bytes in [
+            [0xEF, 0xBB, 0xBF] + Array("0xab\r\n-\r\n0x\r\n".utf8),
+            Array("ab\r-\r0x".utf8),
+        ] {
+            #expect(try ResultsFile.parse(bytes: bytes, file: "r.txt") == expected, "\(bytes)")
+        }
+        let error = refusal { () throws(SpecError) in
+            try ResultsFile.parse(bytes: Array("ab\r-\r0x\u{1}".utf8), file: "r.txt")
+        }
+        #expect(error?.description == "r.txt:3: \"0x\\u{1}\" is not a result: has an odd number of hex digits (1) "
+            + "(expected hex bytes, optionally after 0x, or - for no submission)")
+    }
+
     @Test func messages() {
         let error = refusal { () throws(SpecError) in try ResultsFile.parse(text: "0x1\n", file: "r.txt") }
         #expect(error?.description

@@ -134,6 +134,17 @@ struct SpecRefusalTests {
             == "x.toml: mechanism.kind: unknown kind \"auction\" (expected \"ptsfd\" or \"consensus\")")
     }
 
+    @Test func echoedValuesAndKeysAreEscapedAndCut() {
+        let bell = specRefusal(ptsfd(mechanism: "kind = \"a\\r\\u0007b\"\ndeposit = 1"))
+        #expect(bell?.description
+            == "x.toml: mechanism.kind: unknown kind \"a\\r\\u{7}b\" (expected \"ptsfd\" or \"consensus\")")
+        let long = String(repeating: "k", count: 500)
+        let key = specRefusal(ptsfd(extra: "\"\(long)\\r\" = 1"))
+        #expect(key?.key == "mechanism.\(long)\r")
+        #expect(key?.description.hasPrefix("x.toml: mechanism.\(String(repeating: "k", count: 70))… (511 characters): unknown key") == true,
+                "\(String(describing: key))")
+    }
+
     @Test func syntaxErrorsGiveLineAndColumn() {
         let error = specRefusal("name = \"t\"\n[federation]\nworkers = = 3\n")
         #expect(error?.file == "x.toml")

@@ -63,7 +63,25 @@ struct VotesFileTests {
         let error = refusal { () throws(SpecError) in
             try VotesFile.parse(text: "0,\(junk)\n", file: "v.csv", classes: 2)
         }
-        #expect(error?.reason.hasPrefix("\"" + String(repeating: "z", count: 40) + "...\"") == true)
+        #expect(error?.reason == "\"" + String(repeating: "z", count: 80) + "…\" (500 characters) is not an integer label "
+            + "(expected 0 ... 1, or -1 for no report)")
+    }
+
+    @Test func byteOrderMarkAndEveryLineEnd() throws {
+        let plain = try VotesFile.parse(text: "0,1\n1,0\n", file: "v.csv", classes: 2)
+        for bytes in [
+            [0xEF, 0xBB, 0xBF] + Array("0,1\r\n1,0\r\n".utf8),
+            Array("0,1\r1,0\r".utf8),
+            Array("0,1\r\r\n1,0".utf8),
+            [0xEF, 0xBB, 0xBF] + Array("\r\n0,1\n\r1,0".utf8),
+        ] {
+            #expect(try VotesFile.parse(bytes: bytes, file: "v.csv", classes: 2) == plain, "\(bytes)")
+        }
+        // Lines are counted across every kind of line end.
+        let error = refusal { () throws(SpecError) in
+            try VotesFile.parse(bytes: [0xEF, 0xBB, 0xBF] + Array("0,1\r1,0\r\n0,x\r".utf8), file: "v.csv", classes: 2)
+        }
+        #expect(error?.location == .field(line: 3, field: 2))
     }
 
     @Test func workerCountAndClasses() {

@@ -1,3 +1,5 @@
+import Messages
+
 /// Why an IDX file (MNIST, EMNIST, Fashion-MNIST) could not be read.
 ///
 /// Every case carries the path of the offending file so that its description can name it.
@@ -30,27 +32,27 @@ public enum IDXError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unreadable(path, reason):
-            return "IDX file '\(path)' cannot be read: \(reason)"
+            return "IDX file '\(Echo.path(path))' cannot be read: \(reason)"
         case let .tooShort(path, length):
-            return "IDX file '\(path)' is \(length) bytes long, too short for the 4-byte magic number"
+            return "IDX file '\(Echo.path(path))' is \(length) bytes long, too short for the 4-byte magic number"
         case let .badMagic(path, bytes):
             let hex = bytes.map { String($0, radix: 16) }.joined(separator: " ")
-            return "IDX file '\(path)' has a bad magic number (first bytes \(hex), expected 00 00)"
+            return "IDX file '\(Echo.path(path))' has a bad magic number (first bytes \(hex), expected 00 00)"
         case let .unsupportedType(path, code):
-            return "IDX file '\(path)' has data type \(IDXError.typeName(code)); only unsigned byte (0x08) is supported"
+            return "IDX file '\(Echo.path(path))' has data type \(IDXError.typeName(code)); only unsigned byte (0x08) is supported"
         case let .badDimensionCount(path, count):
-            return "IDX file '\(path)' declares \(count) dimensions; expected 1 to 4"
+            return "IDX file '\(Echo.path(path))' declares \(count) dimensions; expected 1 to 4"
         case let .zeroDimension(path, index):
-            return "IDX file '\(path)' declares dimension \(index) as 0"
+            return "IDX file '\(Echo.path(path))' declares dimension \(index) as 0"
         case let .truncatedHeader(path, needed, available):
-            return "IDX file '\(path)' has a truncated header: \(needed) bytes needed, \(available) present"
+            return "IDX file '\(Echo.path(path))' has a truncated header: \(needed) bytes needed, \(available) present"
         case let .sizeMismatch(path, declared, actual):
             let kind = actual < declared ? "truncated" : "has trailing bytes"
-            return "IDX file '\(path)' \(kind): dimensions declare \(declared) data bytes, found \(actual)"
+            return "IDX file '\(Echo.path(path))' \(kind): dimensions declare \(declared) data bytes, found \(actual)"
         case let .tooLarge(path, bytes, limit):
-            return "IDX file '\(path)' is too large: \(bytes) bytes exceeds the limit of \(limit)"
+            return "IDX file '\(Echo.path(path))' is too large: \(bytes) bytes exceeds the limit of \(limit)"
         case let .corruptGzip(path, reason):
-            return "IDX file '\(path)' is a corrupt gzip stream: \(reason)"
+            return "IDX file '\(Echo.path(path))' is a corrupt gzip stream: \(reason)"
         }
     }
 

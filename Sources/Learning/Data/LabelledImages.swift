@@ -50,7 +50,9 @@ public struct LabelledImages: Equatable, Sendable {
             throw .labelsNotOneDimensional(path: labelsPath, dimensions: labels.dimensions)
         }
         guard images.dimensions[0] == labels.dimensions[0] else {
-            throw .countMismatch(images: images.dimensions[0], labels: labels.dimensions[0])
+            throw .countMismatch(
+                imagesPath: imagesPath, images: images.dimensions[0], labelsPath: labelsPath,
+                labels: labels.dimensions[0])
         }
         if let index = labels.bytes.firstIndex(where: { Int($0) >= classes }) {
             throw .labelOutOfRange(path: labelsPath, index: index, label: labels.bytes[index], classes: classes)

@@ -1,3 +1,5 @@
+import Messages
+
 /// Why a pair of IDX files is not a valid labelled image set.
 public enum LabelledImagesError: Error, Equatable, Sendable, CustomStringConvertible {
     /// One of the files could not be read or parsed.
@@ -7,7 +9,7 @@ public enum LabelledImagesError: Error, Equatable, Sendable, CustomStringConvert
     /// The labels file is not 1-D.
     case labelsNotOneDimensional(path: String, dimensions: [Int])
     /// The files hold different numbers of items.
-    case countMismatch(images: Int, labels: Int)
+    case countMismatch(imagesPath: String, images: Int, labelsPath: String, labels: Int)
     /// A label is not below the number of classes.
     case labelOutOfRange(path: String, index: Int, label: UInt8, classes: Int)
     /// The number of classes is outside 1...256.
@@ -19,13 +21,14 @@ public enum LabelledImagesError: Error, Equatable, Sendable, CustomStringConvert
         case let .file(error):
             return error.description
         case let .imagesNotThreeDimensional(path, dimensions):
-            return "images file '\(path)' has dimensions \(dimensions); expected 3 (count, rows, columns)"
+            return "images file '\(Echo.path(path))' has dimensions \(dimensions); expected 3 (count, rows, columns)"
         case let .labelsNotOneDimensional(path, dimensions):
-            return "labels file '\(path)' has dimensions \(dimensions); expected 1"
-        case let .countMismatch(images, labels):
-            return "\(images) images but \(labels) labels"
+            return "labels file '\(Echo.path(path))' has dimensions \(dimensions); expected 1"
+        case let .countMismatch(imagesPath, images, labelsPath, labels):
+            return "images file '\(Echo.path(imagesPath))' holds \(images) images but labels file "
+                + "'\(Echo.path(labelsPath))' holds \(labels) labels"
         case let .labelOutOfRange(path, index, label, classes):
-            return "labels file '\(path)': label \(label) at index \(index) is not below \(classes) classes"
+            return "labels file '\(Echo.path(path))': label \(label) at index \(index) is not below \(classes) classes"
         case let .badClassCount(classes):
             return "class count \(classes) is outside 1...256"
         }

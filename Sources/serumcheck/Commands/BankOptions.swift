@@ -18,6 +18,11 @@ struct BankOptions: ParsableArguments {
         if noBank && bank != nil { throw ValidationError("Give --bank DIR or --no-bank, not both.") }
     }
 
+    /// Refuses a `--bank DIR` that could not be created or written into, before any work.
+    func checkDirectory() throws {
+        if !noBank { try OutputFile.checkDirectory(bank, option: "--bank") }
+    }
+
     /// The bank to use, or `nil` under `--no-bank`.
     var predictionBank: PredictionBank? {
         noBank ? nil : PredictionBank(directory: directory)

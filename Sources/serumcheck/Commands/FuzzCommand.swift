@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Fuzz
+import Messages
 import Specs
 
 /// `serumcheck fuzz`: adversarial campaigns against a spec's mechanism and contract.
@@ -9,47 +10,47 @@ struct FuzzCommand: ParsableCommand {
         commandName: "fuzz",
         abstract: "Attack a mechanism with random federations and strategies; shrink every violation.",
         discussion: """
-            Layer 1, the contract: each case plays 60 random transactions from
-            members and outsiders (honest, random and out-of-protocol ones)
-            through the Ledger's contract and checks every contract invariant
-            after every step; a violation shrinks to a shortest sequence.
+            Layer 1, the contract: each case plays 60 random transactions from members and \
+            outsiders (honest, random and out-of-protocol ones) through the Ledger's \
+            contract and checks every contract invariant after every step; a violation \
+            shrinks to a shortest sequence.
 
-            Layer 2, the economics (PTSFD): each case k draws a federation
-            within the spec's ranges from (seed, k) alone: n, |C|, the prior
-            and the knobs from the spec, each worker's accuracy, beta and
-            lambda from their ranges, m in 50 ... 300 public samples, a
-            background mix of catalogue strategies (or the spec's
-            [strategies]) and the attack parameters. Every round runs through
-            the contract. Each property is a paired comparison over R = 32
-            replications with the same noise (the attacker against the same
-            seat playing honestly), judged by a one-sided t-test at 99%. A
-            rejection is confirmed with fresh noise and 2R replications, then
-            shrunk (fewer workers, samples, classes, replications, an honest
-            background) while it still fails with the same seeds, and written
-            to --out DIR/<spec name>/<property>.json for `serumcheck replay`.
-            Case k also examines one equilibrium profile of the catalogue.
+            Layer 2, the economics (PTSFD): each case k draws a federation within the spec's \
+            ranges from (seed, k) alone: n, |C|, the prior and the knobs from the spec, each \
+            worker's accuracy, beta and lambda from their ranges, m in 50 ... 300 public \
+            samples, a background mix of catalogue strategies (or the spec's [strategies]) \
+            and the attack parameters. Every round runs through the contract. Each property \
+            is a paired comparison over R = 32 replications with the same noise (the \
+            attacker against the same seat playing honestly), judged by a one-sided t-test \
+            at 99%. A rejection is confirmed with fresh noise and 2R replications, then \
+            shrunk (fewer workers, samples, classes, replications, an honest background) \
+            while it still fails with the same seeds, and written to \
+            --out DIR/<spec name>/<property>.json for `serumcheck replay`. Case k also \
+            examines one equilibrium profile of the catalogue.
 
-            On a consensus spec, case k draws a synthetic task (a random true
-            result outside E_ck, a lazy worker's guess), d and r, and a
-            background from the consensus catalogue (or the spec's
-            [strategies]); every round runs through the consensus contract,
-            and \(FuzzPropertyID.allCases.filter { $0.judgedOnConsensus && $0.layer == .economic }.map(\.rawValue).joined(separator: ", "))
-            are judged exactly (the payoffs are deterministic), confirmed and
-            shrunk the same way.
+            On a consensus spec, case k draws a synthetic task (a random true result outside \
+            E_ck, a lazy worker's guess), d and r, and a background from the consensus \
+            catalogue (or the spec's [strategies]); every round runs through the consensus \
+            contract, and \(FuzzPropertyID.allCases.filter { $0.judgedOnConsensus && $0.layer == .economic }.map(\.rawValue).joined(separator: ", ")) \
+            are judged exactly (the payoffs are deterministic), confirmed and shrunk the \
+            same way.
 
             Economic properties: \(FuzzPropertyID.allCases.filter { $0.layer == .economic }.map(\.rawValue).joined(separator: ", ")).
+
             Contract properties: \(FuzzPropertyID.allCases.filter { $0.layer == .contract }.map(\.rawValue).joined(separator: ", ")).
+
             Also \(FuzzPropertyID.honestUniqueEquilibrium.rawValue), and \(FuzzPropertyID.distillationHelpsHonest.rawValue) with --workers pipeline.
 
-            The spec's [checks] gives each property's expected outcome
-            ("holds" by default, or "violated"; "proved" and "refuted" mean
-            the same). Exit 0 when every outcome meets its expectation, 1 when
-            one does not, 2 on bad input.
+            The spec's [checks] gives each property's expected outcome ("holds" by default, \
+            or "violated"; "proved" and "refuted" mean the same). Exit 0 when every outcome \
+            meets its expectation, 1 when one does not, 2 on bad input or usage. The table \
+            goes to standard output (to standard error when --json writes to standard \
+            output), progress to standard error; --quiet prints neither.
 
-            Results depend only on --seed and --budget: the same values give
-            byte-identical JSON with any --threads and any --shard split (join
-            shards with `serumcheck merge`). --time stops after a wall-clock
-            limit instead and prints the --budget that reproduces the run.
+            Results depend only on --seed and --budget: the same values give byte-identical \
+            JSON with any --threads and any --shard split (join shards with `serumcheck \
+            merge`). --time stops after a wall-clock limit instead and prints the --budget \
+            that reproduces the run.
 
             Examples:
               serumcheck fuzz specs/paper-literal.toml --budget 20
@@ -63,13 +64,17 @@ struct FuzzCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Mechanism specs (TOML) to fuzz.", valueName: "spec"))
     var specs: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The campaign seed; every case's randomness derives from (seed, case index).", valueName: "s"))
-    var seed: UInt64 = 0
+    /// `--seed` without the option.
+    static let defaultSeed: UInt64 = 0
 
-    @Option(name: .long, help: ArgumentHelp("Cases to run (federations drawn), over all shards.", valueName: "n"))
+    // A transform hides the default from ArgumentParser, so the help names it.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The campaign seed; every case's randomness derives from (seed, case index) (default: \(Self.defaultSeed)).", valueName: "s"), transform: UnsignedArgument.unsigned)
+    var seed: UInt64 = Self.defaultSeed
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Cases to run (federations drawn), over all shards.", valueName: "n"))
     var budget: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Run cases until this many seconds have passed (not reproducible; prints the --budget that is).", valueName: "seconds"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Run cases until this many seconds have passed (not reproducible; prints the --budget that is).", valueName: "seconds"))
     var time: Double?
 
     @Option(name: .long, help: ArgumentHelp(
@@ -82,13 +87,13 @@ struct FuzzCommand: ParsableCommand {
     @Option(name: .customLong("property"), help: ArgumentHelp("Judge only this property (repeatable). Default: every property of the spec's mechanism.", valueName: "id"))
     var properties: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Run shard I of N (0 <= I < N): cases k with k % N == I. I may be `env` to read JOB_COMPLETION_INDEX.", valueName: "I/N"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Run shard I of N (0 <= I < N): cases k with k % N == I. I may be `env` to read JOB_COMPLETION_INDEX.", valueName: "I/N"))
     var shard: String?
 
-    @Option(name: .long, help: ArgumentHelp("Threads running cases (default: the processor count); results do not depend on it.", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Threads running cases (default: the processor count); results do not depend on it.", valueName: "n"))
     var threads: Int?
 
-    @Option(name: .customLong("shrink-limit"), help: ArgumentHelp("Evaluations spent shrinking each counterexample.", valueName: "n"))
+    @Option(name: .customLong("shrink-limit"), parsing: .unconditional, help: ArgumentHelp("Evaluations spent shrinking each counterexample.", valueName: "n"))
     var shrinkLimit: Int = 200
 
     @Flag(name: .customLong("no-shrink"), help: "Keep counterexamples as found.")
@@ -103,9 +108,7 @@ struct FuzzCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the results as JSON (schema 1) to this file (written whole or not at all; - for standard output).", valueName: "file"))
     var json: String?
 
-    @Flag(name: .long, help: "Print no progress and no table (the exit code and --json still tell).")
-    var quiet = false
-
+    @OptionGroup var report: ReportOptions
 
     func validate() throws {
         if budget != nil && time != nil { throw ValidationError("Give --budget N or --time SECONDS, not both.") }
@@ -114,7 +117,7 @@ struct FuzzCommand: ParsableCommand {
         if let threads, !(1 ... 256).contains(threads) { throw ValidationError("--threads \(threads) is outside 1 ... 256.") }
         if !(0 ... 1_000_000).contains(shrinkLimit) { throw ValidationError("--shrink-limit \(shrinkLimit) is outside 0 ... 1000000.") }
         for id in properties where FuzzPropertyID(rawValue: id) == nil {
-            throw ValidationError("--property \(id): no fuzz property has that id (known: \(FuzzPropertyID.allCases.map(\.rawValue).joined(separator: ", "))).")
+            throw ValidationError("--property \(Echo.path(id, limit: Echo.valueLimit)): no fuzz property has that id (known: \(FuzzPropertyID.allCases.map(\.rawValue).joined(separator: ", "))).")
         }
         _ = try parsedShard()
         if corpus != nil && shard != nil {
@@ -134,34 +137,35 @@ struct FuzzCommand: ParsableCommand {
             indexText = value
         }
         guard parts.count == 2, let i = Int(indexText), let n = Int(parts[1]), n >= 1, n <= 100_000, (0 ..< n).contains(i) else {
-            throw ValidationError("--shard \(shard): expected I/N with 0 <= I < N <= 100000, for example 0/4.")
+            throw ValidationError("--shard \(Echo.path(shard, limit: Echo.valueLimit)): expected I/N with 0 <= I < N <= 100000, for example 0/4.")
         }
         return (i, n)
     }
 
     func run() throws {
+        try checkOutputPaths()
         let loaded = try specs.map { path -> (String, Spec, String) in
             let spec = try loadSpec(path)
             let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
             return (path, spec, text)
         }
-        try OutputFile.checkWritable(json)
+        try checkOutputPaths(of: loaded.map(\.1))
         let (shardIndex, shardCount) = try parsedShard()
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         var reports: [FuzzReport] = []
         var files: [(String, Counterexample)] = []
         var corpusFiles: [(String, CorpusEntry)] = []
         for (path, spec, text) in loaded {
-            let source = workers ?? (spec.simulation == nil ? .synthetic : .bank)
+            let source = source(for: spec)
             var models: BankModels? = nil
             switch source {
             case .synthetic: break
             case .bank, .pipeline:
                 guard spec.simulation != nil else {
-                    throw CommandFailure(message: "\(path): --workers \(source.rawValue) needs the spec's simulation tables ([data], [training], [strategies]); use --workers synthetic")
+                    throw CommandFailure(message: "\(Echo.path(path)): --workers \(source.rawValue) needs the spec's simulation tables ([data], [training], [strategies]); use --workers synthetic")
                 }
                 if spec.mechanism.kind == .ptsfd {
-                    models = try bankOptions.models(of: spec, path: path, threads: BankModels.blasThreads, quiet: quiet)
+                    models = try bankOptions.models(of: spec, path: path, threads: BankModels.blasThreads, quiet: !report.progress)
                 }
             }
             var runner = FuzzSession(
@@ -175,9 +179,9 @@ struct FuzzCommand: ParsableCommand {
                     throw CommandFailure(message: "\(error)")
                 }
             }
-            let (report, found): (FuzzReport, [CorpusEntry])
+            let (result, found): (FuzzReport, [CorpusEntry])
             do {
-                (report, found) = try runner.run(budget: budget, time: time, progress: FuzzProgress(enabled: !quiet))
+                (result, found) = try runner.run(budget: budget, time: time, progress: FuzzProgress(enabled: report.progress))
             } catch {
                 throw CommandFailure(message: error.description, exitCode: error.isDefect ? ExitCodes.checkFailed : ExitCodes.badInput)
             }
@@ -187,10 +191,10 @@ struct FuzzCommand: ParsableCommand {
                     if !FileManager.default.fileExists(atPath: file) { corpusFiles.append((file, entry)) }
                 }
             }
-            reports.append(report)
-            files += report.counterexampleFiles(
-                out: out, specName: spec.name, specText: text, command: runner.command(budget: report.budget))
-            if !quiet { print(FuzzReportTable(report: report).rendered, terminator: "") }
+            reports.append(result)
+            files += result.counterexampleFiles(
+                out: out, specName: spec.name, specText: text, command: runner.command(budget: result.budget))
+            report.show(FuzzReportTable(report: result).rendered, json: json)
         }
         for (path, counterexample) in files { try OutputFile.writeJSON(counterexample, to: path, createDirectories: true) }
         for (path, entry) in corpusFiles { try OutputFile.writeJSON(entry, to: path, createDirectories: true) }
@@ -198,6 +202,34 @@ struct FuzzCommand: ParsableCommand {
             if reports.count == 1 { try OutputFile.writeJSON(reports[0], to: json) } else { try OutputFile.writeJSON(reports, to: json) }
         }
         if !reports.allSatisfy(\.allMet) { throw ExitCode(ExitCodes.checkFailed) }
+    }
+
+    /// Refuses, before any work, an output path that could not be written: `--json`, `--out`,
+    /// `--corpus` and `--bank`.
+    func checkOutputPaths() throws {
+        try OutputFile.checkFile(json, option: "--json")
+        try OutputFile.checkDirectory(out, option: "--out")
+        try OutputFile.checkDirectory(corpus, option: "--corpus")
+        try bankOptions.checkDirectory()
+    }
+
+    /// Refuses, once the specs are read and before any case runs, a spec's counterexample
+    /// file (`--out DIR/<spec name>/<property>.json`, for every property judged) or corpus
+    /// directory that could not be written.
+    func checkOutputPaths(of specs: [Spec]) throws {
+        for spec in specs {
+            for id in selected(for: spec, source: source(for: spec)) {
+                let file = FuzzReport.counterexamplePath(out: out, spec: spec.name, property: id.rawValue)
+                try OutputFile.checkFile(file, option: "--out", creatingDirectories: true)
+            }
+            if let corpus { try OutputFile.checkDirectory("\(corpus)/\(spec.name)", option: "--corpus") }
+        }
+    }
+
+    /// Where the workers' predictions come from for `spec`: `--workers`, or `bank` for a
+    /// spec with simulation tables and `synthetic` otherwise.
+    func source(for spec: Spec) -> WorkerSource {
+        workers ?? (spec.simulation == nil ? .synthetic : .bank)
     }
 
     /// The properties judged on `spec`: `--property`, or every property of its mechanism

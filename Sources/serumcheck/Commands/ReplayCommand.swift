@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Fuzz
+import Messages
 import Specs
 
 /// `serumcheck replay`: runs saved counterexamples again.
@@ -9,17 +10,16 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Replay counterexample files: exit 1 while a violation is still there, 0 once it is gone.",
         discussion: """
-            Each file (written by `serumcheck fuzz` into --out) holds the
-            property, the embedded spec, the seeds and the minimal federation
-            (or transaction sequence).
-            replay judges the property again with the same seeds and prints
-            whether it is still violated. With --spec OTHER the federation is
-            deployed with OTHER's knobs instead (for example a hardened spec),
-            so a committed counterexample doubles as a regression test of the
-            fix.
+            Each file (written by `serumcheck fuzz` into --out) holds the property, the \
+            embedded spec, the seeds and the minimal federation (or transaction sequence). \
+            replay judges the property again with the same seeds and prints whether it is \
+            still violated, one line per file on standard output (--quiet prints none). \
+            With --spec OTHER the federation is deployed with OTHER's knobs instead (for \
+            example a hardened spec), so a committed counterexample doubles as a regression \
+            test of the fix.
 
-            Exit 0 when no file is violated any more, 1 when one still is, 2 on
-            bad input.
+            Exit 0 when no file is violated any more, 1 when one still is, 2 on bad input or \
+            usage.
 
             Examples:
               serumcheck replay serumcheck-fuzz/paper-literal/label-count-integrity.json
@@ -35,14 +35,14 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var bankOptions: BankOptions
 
-    @Flag(name: .long, help: "Print no training progress (counterexamples of --workers bank load real models).")
-    var quiet = false
+    @OptionGroup var report: ReportOptions
 
     func run() throws {
+        try bankOptions.checkDirectory()
         let other = try spec.map(loadSpec)
         var stillViolated = 0
         for file in files {
-            let counterexample = try OutputFile.readJSON(Counterexample.self, from: file, what: "a counterexample file")
+            let counterexample = try JSONInput.read(Counterexample.self, from: file, what: "a counterexample file")
             let verdict: Replay.Result
             var models: BankModels? = nil
             if let federation = counterexample.federation, federation.source != .synthetic {
@@ -51,14 +51,14 @@ struct ReplayCommand: ParsableCommand {
                     throw CommandFailure.badInput(error)
                 }
                 models = try bankOptions.models(
-                    of: embedded, path: counterexample.specPath, threads: BankModels.blasThreads, quiet: quiet)
+                    of: embedded, path: counterexample.specPath, threads: BankModels.blasThreads, quiet: !report.progress)
             }
             do { verdict = try Replay.judge(
                 counterexample, knobsFrom: other, models: models, bank: bankOptions.predictionBank) } catch {
-                throw CommandFailure(message: "\(file): \(error)")
+                throw CommandFailure(message: "\(Echo.path(file)): \(error)")
             }
             if verdict.violated { stillViolated += 1 }
-            print("\(file): \(counterexample.property) \(verdict.violated ? "still violated" : "holds now") (\(verdict.detail))")
+            report.show("\(Echo.path(file)): \(counterexample.property) \(verdict.violated ? "still violated" : "holds now") (\(verdict.detail))\n", json: nil)
         }
         if stillViolated > 0 { throw ExitCode(ExitCodes.checkFailed) }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Ledger
 import Mechanisms
+import Messages
 import Specs
 
 /// `serumcheck settle`: settles one round offline, as the contract would.
@@ -9,21 +10,31 @@ struct Settle: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Settle one round offline with a spec's knobs.",
         discussion: """
-            PTSFD specs (mechanism.kind = "ptsfd") take a votes file: CSV, one row per worker,
-            one comma-separated integer class label per public sample, -1 for no report. The
-            round is settled with the spec's beta, the first entry of its lambda schedule and its
-            knobs (under peers_per_sample = k, with the contract's round-0 allocation seed
-            derived from mechanism.seed); the output gives the aggregated labels and, per
-            worker, the samples reported, the reward (lambda * sum_j tau_ij), the mean reward
-            per reported sample and the integer payout out of the pool of deposits under the spec's payout rule.
+            PTSFD specs (mechanism.kind = "ptsfd") take a votes file: CSV, one row per \
+            worker, one comma-separated integer class label per public sample, -1 for no \
+            report. The round is settled with the spec's beta, the first entry of its lambda \
+            schedule and its knobs (under peers_per_sample = k, with the contract's round-0 \
+            allocation seed derived from mechanism.seed); the output gives the aggregated \
+            labels and, per worker, the samples reported, the reward (lambda * sum_j tau_ij), \
+            the mean reward per reported sample and the integer payout out of the pool of \
+            deposits under the spec's payout rule.
 
-            Consensus specs (mechanism.kind = "consensus") take a results file instead: one line
-            per worker, the revealed result in hex, or `-` for no submission.
+            Consensus specs (mechanism.kind = "consensus") take a results file instead: one \
+            line per worker, the revealed result in hex, or - for no submission.
+
+            Both files may start with a UTF-8 byte-order mark and end their lines in LF, \
+            CRLF or CR, as spreadsheet programs write them; - reads the file from standard \
+            input. The table goes to standard output (to standard error when --json writes \
+            to standard output); --quiet prints none.
 
             Examples:
-              serumcheck settle --spec specs/paper.toml --votes specs/examples/votes-10x20.csv
-              serumcheck settle --spec specs/paper-literal.toml --votes v.csv --json out.json
-              serumcheck settle --spec specs/consensus-2.toml --results specs/examples/results-2-agree.txt
+              serumcheck settle --spec specs/paper.toml \\
+                --votes specs/examples/votes-10x20.csv
+              serumcheck settle --spec specs/paper-literal.toml --votes v.csv \\
+                --json out.json
+              serumcheck settle --spec specs/consensus-2.toml \\
+                --results specs/examples/results-2-agree.txt
+              cat votes.csv | serumcheck settle --spec specs/paper.toml --votes -
             """
     )
 
@@ -31,17 +42,19 @@ struct Settle: ParsableCommand {
     var spec: String
 
     @Option(name: .long, help: ArgumentHelp(
-        "PTSFD votes: CSV, one row per worker, -1 for no report.", valueName: "file"))
+        "PTSFD votes: CSV, one row per worker, -1 for no report (- for standard input).", valueName: "file"))
     var votes: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Consensus results: one hex string per line, - for no submission.", valueName: "file"))
+        "Consensus results: one hex string per line, - for no submission (- for standard input).", valueName: "file"))
     var results: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Write the settlement as JSON to this file (written whole or not at all; - for standard "
-            + "output) instead of printing a table.", valueName: "file"))
+        "Write the settlement as JSON to this file (written whole or not at all; - for standard output).",
+        valueName: "file"))
     var json: String?
+
+    @OptionGroup var report: ReportOptions
 
     func validate() throws {
         if votes != nil && results != nil {
@@ -53,22 +66,23 @@ struct Settle: ParsableCommand {
     }
 
     func run() throws {
+        try OutputFile.checkFile(json, option: "--json")
         let loaded: Spec
         loaded = try loadSpec(spec)
         for (key, range) in [("deposit", loaded.mechanism.depositRange), ("reward", loaded.mechanism.rewardRange)]
         where range.count > 1 {
-            throw CommandFailure(message: "\(spec): mechanism.\(key): is a range {min = \(range.lowerBound), max = \(range.upperBound)}; settle needs a single value")
+            throw CommandFailure(message: "\(Echo.path(spec)): mechanism.\(key): is a range {min = \(range.lowerBound), max = \(range.upperBound)}; settle needs a single value")
         }
         switch loaded.mechanism.kind {
         case .ptsfd:
             guard let votes else {
-                throw CommandFailure(message: "\(spec) is a PTSFD spec: settle it with --votes FILE, not --results")
+                throw CommandFailure(message: "\(Echo.path(spec)) is a PTSFD spec: settle it with --votes FILE, not --results")
             }
             let report = try settlePTSFD(loaded, votesPath: votes)
             try emit(json: report, table: report.table)
         case .consensus:
             guard let results else {
-                throw CommandFailure(message: "\(spec) is a consensus spec: settle it with --results FILE, not --votes")
+                throw CommandFailure(message: "\(Echo.path(spec)) is a consensus spec: settle it with --results FILE, not --votes")
             }
             let report = try settleConsensus(loaded, resultsPath: results)
             try emit(json: report, table: report.table)
@@ -85,8 +99,8 @@ struct Settle: ParsableCommand {
             try spec.checkRewardScale(samples: matrix.samples, file: self.spec, source: votesPath)
         } catch { throw CommandFailure.badInput(error) }
         guard matrix.workers == spec.federation.workers else {
-            throw CommandFailure(message: "\(votesPath): has \(matrix.workers) rows (workers), but "
-                + "\(self.spec) sets federation.workers = \(spec.federation.workers)")
+            throw CommandFailure(message: "\(Echo.path(FileBytes.displayName(votesPath))): has \(matrix.workers) rows (workers), but "
+                + "\(Echo.path(self.spec)) sets federation.workers = \(spec.federation.workers)")
         }
         // Round 0's allocation seed, derived from the spec's seed exactly as the contract
         // derives it, so `settle` and the contract mask the same samples.
@@ -108,8 +122,8 @@ struct Settle: ParsableCommand {
             throw CommandFailure.badInput(error)
         }
         guard submissions.count == spec.federation.workers else {
-            throw CommandFailure(message: "\(resultsPath): has \(submissions.count) results, but "
-                + "\(self.spec) sets federation.workers = \(spec.federation.workers)")
+            throw CommandFailure(message: "\(Echo.path(FileBytes.displayName(resultsPath))): has \(submissions.count) results, but "
+                + "\(Echo.path(self.spec)) sets federation.workers = \(spec.federation.workers)")
         }
         let m = spec.mechanism
         let outcome = submissions.count == 2
@@ -120,13 +134,12 @@ struct Settle: ParsableCommand {
             submissions: submissions, outcome: outcome)
     }
 
-    /// Writes `report` as JSON to `--json` atomically, or prints the table.
-    func emit<Report: Encodable>(json report: Report, table: String) throws {
-        guard let json else {
-            print(table, terminator: "")
-            return
+    /// Writes the settlement as JSON to `--json` (whole or not at all), then shows the table.
+    func emit<Settlement: Encodable>(json settlement: Settlement, table: String) throws {
+        if let json {
+            try OutputFile.writeJSON(settlement, to: json)
+            if !OutputFile.isStandardOutput(json) { report.note("settled; JSON written to \(Echo.path(json))") }
         }
-        try OutputFile.writeJSON(report, to: json)
-        if json != "-" { printError("settled; JSON written to \(json)") }
+        report.show(table, json: json)
     }
 }

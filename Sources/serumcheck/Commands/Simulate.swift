@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Learning
+import Messages
 import Simulation
 import Specs
 
@@ -9,24 +10,24 @@ struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train the workers of a spec, run its rounds through the contract, distil.",
         discussion: """
-            Every worker whose strategy trains (honest, colluding) trains its network
-            on its private share of the data (a seeded Dirichlet split, [data]),
-            predicts on the public set X_pub and keeps the argmax (1-bit
-            quantisation). Each round every worker reports through its strategy
-            ([strategies]), honest workers only where their certainty
-            A_ij = local accuracy x max softmax reaches
-            training.certainty_threshold; the PTSFD contract takes the commits and
-            reveals and settles with the round's lambda; then every model distils on
-            (X_pub, aggregated labels) for training.distillation_epochs.
+            Every worker whose strategy trains (honest, colluding) trains its network on its \
+            private share of the data (a seeded Dirichlet split, [data]), predicts on the \
+            public set X_pub and keeps the argmax (1-bit quantisation). Each round every \
+            worker reports through its strategy ([strategies]), honest workers only where \
+            their certainty A_ij = local accuracy x max softmax reaches \
+            training.certainty_threshold; the PTSFD contract takes the commits and reveals \
+            and settles with the round's lambda; then every model distils on (X_pub, \
+            aggregated labels) for training.distillation_epochs.
 
-            The table gives each worker's strategy, private set size, local epochs,
-            test accuracy before distillation and after the last round, samples
-            reported, PTSFD reward (summed over rounds) and net units (payouts minus
-            deposits). Progress goes to standard error.
+            The table gives each worker's strategy, private set size, local epochs, test \
+            accuracy before distillation and after the last round, samples reported, PTSFD \
+            reward (summed over rounds) and net units (payouts minus deposits). It goes to \
+            standard output (to standard error when --json writes to standard output), \
+            progress to standard error; --quiet prints neither.
 
-            Trained models and their X_pub predictions are cached in the prediction
-            bank (--bank), keyed by everything that determines them; a rerun reuses
-            them. Results are bit-identical for the same seed and --threads.
+            Trained models and their X_pub predictions are cached in the prediction bank \
+            (--bank), keyed by everything that determines them; a rerun reuses them. Results \
+            are bit-identical for the same seed and --threads.
 
             Examples:
               serumcheck simulate specs/paper-fashion.toml
@@ -43,25 +44,24 @@ struct Simulate: ParsableCommand {
         valueName: "file"))
     var json: String?
 
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
         "Rounds to play (default: contract.rounds); rounds past the lambda schedule reuse its last lambda.",
         valueName: "n"))
     var rounds: Int?
 
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
         "Seed replacing data.seed and training.seed (split, initialisation, shuffling, reports, salts).",
-        valueName: "s"))
+        valueName: "s"), transform: UnsignedArgument.unsigned)
     var seed: UInt64?
 
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
         "OpenBLAS threads (default: the processor count); results are reproducible per seed and thread count.",
         valueName: "n"))
     var threads: Int?
 
     @OptionGroup var bankOptions: BankOptions
 
-    @Flag(name: .long, help: "Print no progress on standard error.")
-    var quiet = false
+    @OptionGroup var report: ReportOptions
 
     func validate() throws {
         if let rounds, !(1...1000).contains(rounds) {
@@ -74,6 +74,8 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         BLASCoreType.selectAndReexecIfNeeded()
+        try OutputFile.checkFile(json, option: "--json")
+        try bankOptions.checkDirectory()
         let loaded: Spec
         loaded = try loadSpec(spec)
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
@@ -84,17 +86,16 @@ struct Simulate: ParsableCommand {
                 plan: plan, file: spec, bank: bankOptions.predictionBank,
                 threads: threadCount, command: reproducingCommand(plan: plan, threads: threadCount))
         } catch { throw CommandFailure.badInput(error) }
-        let progress = ProgressDisplay(enabled: !quiet, workers: loaded.federation.workers,
+        let progress = ProgressDisplay(enabled: report.progress, workers: loaded.federation.workers,
                                        rounds: simulation.plan.lambdas.count)
         let result: SimulationResult
         do { result = try simulation.run(onEvent: progress.handle) } catch { throw CommandFailure.badInput(error) }
         progress.finish()
         if let json {
             try OutputFile.writeJSON(result, to: json)
-            if json != "-" && !quiet { printError("simulated; JSON written to \(json)") }
-        } else {
-            print(SimulateReport(result: result).table, terminator: "")
+            if !OutputFile.isStandardOutput(json) { report.note("simulated; JSON written to \(Echo.path(json))") }
         }
+        report.show(SimulateReport(result: result).table, json: json)
     }
 
     /// The command line that reproduces this run: the spec, its rounds, both seeds (equal

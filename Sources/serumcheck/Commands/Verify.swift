@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Messages
 import Specs
 import Verification
 
@@ -8,27 +9,35 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Prove or refute a mechanism's incentive properties with the Z3 SMT solver.",
         discussion: """
-            Every property of the spec's mechanism is turned into Z3 queries over the spec's
+            Every property of the spec's mechanism is turned into Z3 queries over the spec's \
             parameters (a number, or every value of a range { min, max }) and answered:
-              proved   Z3 found no counterexample anywhere in the ranges,
-              refuted  Z3 found one; it is re-checked in exact arithmetic and printed,
+
+              proved   Z3 found no counterexample anywhere in the ranges;
+              refuted  Z3 found one, re-checked in exact arithmetic and printed;
               unknown  Z3 could not decide (for example it timed out).
-            Each spec's [checks] table gives the verdict each property is expected to reach
-            (default "proved"). Exit code 0 when every verdict meets its expectation, 1 when one
-            does not, 2 on bad input.
+
+            Each spec's [checks] table gives the verdict each property is expected to reach \
+            (default "proved"). Exit code 0 when every verdict meets its expectation, 1 when \
+            one does not, 2 on bad input or usage.
 
             PTSFD properties: \(PropertyID.allCases.filter(\.isPTSFD).map(\.rawValue).joined(separator: ", ")).
+
             Consensus properties: \(PropertyID.allCases.filter { !$0.isPTSFD }.map(\.rawValue).joined(separator: ", ")).
 
-            With --synthesize PARAM (beta, lambda, accuracy or coalition) verify instead finds the
-            largest interval inside the spec's range of PARAM on which the chosen properties are
-            all proved, and proves them on it.
+            With --synthesize PARAM (beta, lambda, accuracy or coalition) verify instead finds \
+            the largest interval inside the spec's range of PARAM on which the chosen \
+            properties are all proved, and proves them on it.
+
+            The table goes to standard output (to standard error when --json writes to \
+            standard output) and progress to standard error; --quiet prints neither.
 
             Examples:
               serumcheck verify specs/paper.toml
               serumcheck verify specs/*.toml --json verdicts.json
-              serumcheck verify specs/paper.toml --property self-predicting --emit-smt2 smt2/
-              serumcheck verify specs/beta-range.toml --synthesize beta --property heuristic-unprofitable
+              serumcheck verify specs/paper.toml --property self-predicting \\
+                --emit-smt2 smt2/
+              serumcheck verify specs/beta-range.toml --synthesize beta \\
+                --property heuristic-unprofitable
             """
     )
 
@@ -41,36 +50,47 @@ struct Verify: ParsableCommand {
     @Option(name: .customLong("emit-smt2"), help: ArgumentHelp("Write each property's SMT-LIB2 queries into this directory, one file per spec and property.", valueName: "dir"))
     var emitSMT2: String?
 
-    @Option(name: .customLong("timeout-ms"), help: ArgumentHelp("Timeout of each Z3 query in milliseconds; a query that runs out is answered unknown.", valueName: "n"))
-    var timeoutMilliseconds: UInt32 = 10_000
+    /// `--timeout-ms` without the option.
+    static let defaultTimeoutMilliseconds: UInt32 = 10_000
+
+    // A transform hides the default from ArgumentParser, so the help names it.
+    @Option(name: .customLong("timeout-ms"), parsing: .unconditional, help: ArgumentHelp("Timeout of each Z3 query in milliseconds; a query that runs out is answered unknown (default: \(Self.defaultTimeoutMilliseconds)).", valueName: "n"), transform: UnsignedArgument.unsigned)
+    var timeoutMilliseconds: UInt32 = Self.defaultTimeoutMilliseconds
 
     @Option(name: .customLong("property"), help: ArgumentHelp("Check only this property (repeatable). Default: every property of each spec's mechanism.", valueName: "id"))
     var properties: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Properties checked in parallel, each with its own Z3 context (default: the number of cores).", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Properties checked in parallel, each with its own Z3 context (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
 
     @Option(name: .long, help: ArgumentHelp("Find the largest interval of this parameter (beta, lambda, accuracy, coalition) on which the properties are proved.", valueName: "param"))
     var synthesize: String?
 
-    @Option(name: .customLong("time-limit"), help: ArgumentHelp("Stop the whole run after this many seconds: every property not decided by then is reported unknown, with the reason. Default: no limit.", valueName: "seconds"))
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: ArgumentHelp("Stop the whole run after this many seconds: every property not decided by then is reported unknown, with the reason. Default: no limit.", valueName: "seconds"))
     var timeLimit: Double?
 
+    @OptionGroup var report: ReportOptions
+
     func validate() throws {
-        guard timeoutMilliseconds > 0 else { throw ValidationError("--timeout-ms must be at least 1.") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        guard timeoutMilliseconds > 0 else { throw ValidationError("--timeout-ms 0 is outside 1 ... \(UInt32.max).") }
+        if let jobs, !(1 ... 256).contains(jobs) { throw ValidationError("--jobs \(jobs) is outside 1 ... 256.") }
         if let timeLimit, !(timeLimit > 0 && timeLimit <= 1e9) {
             throw ValidationError("--time-limit \(timeLimit) is outside (0, 1e9] seconds.")
         }
         for id in properties where PropertyID(rawValue: id) == nil {
-            throw ValidationError("Unknown property '\(id)'. Known: \(PropertyID.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError("Unknown property \(Echo.quoted(id)). Known: \(PropertyID.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         if let synthesize, SynthesisParameter(rawValue: synthesize) == nil {
-            throw ValidationError("Cannot synthesize '\(synthesize)'. Choose one of: \(SynthesisParameter.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError("Cannot synthesize \(Echo.quoted(synthesize)). Choose one of: \(SynthesisParameter.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if synthesize != nil && (json != nil || emitSMT2 != nil) {
+            throw ValidationError("--synthesize writes no --json or --emit-smt2 output: give those without --synthesize.")
         }
     }
 
     func run() throws {
+        try OutputFile.checkFile(json, option: "--json")
+        try OutputFile.checkDirectory(emitSMT2, option: "--emit-smt2")
         var loaded: [(path: String, spec: Spec)] = []
         for path in specs {
             loaded.append((path, try loadSpec(path)))
@@ -78,6 +98,13 @@ struct Verify: ParsableCommand {
         let requested = properties.compactMap(PropertyID.init(rawValue:))
         for id in requested where !loaded.contains(where: { Verifier.properties(for: $0.spec).contains(id) }) {
             throw CommandFailure(message: "--property \(id.rawValue) does not apply to any of the given specs' mechanisms")
+        }
+        if let emitSMT2 {
+            for (_, spec) in loaded {
+                for id in Verifier.properties(for: spec) where requested.isEmpty || requested.contains(id) {
+                    try OutputFile.checkFile(VerifyReport.smt2Path(in: emitSMT2, spec: spec.name, property: id.rawValue), option: "--emit-smt2", creatingDirectories: true)
+                }
+            }
         }
         if let synthesize {
             try runSynthesis(SynthesisParameter(rawValue: synthesize)!, loaded, requested)
@@ -94,9 +121,10 @@ struct Verify: ParsableCommand {
         let timeout = timeoutMilliseconds
         let queue = DispatchQueue(label: "serumcheck.verify", attributes: .concurrent)
         let group = DispatchGroup()
-        let slots = DispatchSemaphore(value: jobs)
+        let slots = DispatchSemaphore(value: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let showProgress = report.progress
         for _ in tasks { group.enter() }
-        progress.startHeartbeat()
+        if showProgress { progress.startHeartbeat() }
         // Dispatched from a queue of its own, so that the main thread can stop waiting at the
         // time limit whatever is still queued or running.
         DispatchQueue(label: "serumcheck.verify.dispatch").async {
@@ -108,7 +136,7 @@ struct Verify: ParsableCommand {
                     let verifier = Verifier(timeoutMilliseconds: timeout, deadline: deadline) { _ in progress.query(k) }
                     let result = verifier.check(task.id, on: specs[task.spec])
                     let done = progress.store(result, at: k)
-                    printError("[\(done)/\(tasks.count)] \(paths[task.spec]): \(task.id.rawValue) \(result.verdict.name) (\(String(format: "%.2f", result.seconds)) s)")
+                    if showProgress { printError("[\(done)/\(tasks.count)] \(paths[task.spec]): \(task.id.rawValue) \(result.verdict.name) (\(String(format: "%.2f", result.seconds)) s)") }
                 }
             }
         }
@@ -127,32 +155,26 @@ struct Verify: ParsableCommand {
                 expected: specs[tasks[k].spec].checks[tasks[k].id.rawValue]?.rawValue ?? "proved",
                 seconds: timeLimit ?? 0, smt2: nil, notes: [])
         }
-        var report = VerifyReport(command: (["serumcheck", "verify"] + CommandLine.arguments.dropFirst(2)).joined(separator: " "))
+        var verdicts = VerifyReport(command: (["serumcheck", "verify"] + CommandLine.arguments.dropFirst(2)).joined(separator: " "))
         for (k, (path, spec)) in loaded.enumerated() {
             let mine = tasks.indices.filter { tasks[$0].spec == k }.map { results[$0] }
-            report.add(spec: path, name: spec.name, results: mine)
+            verdicts.add(spec: path, name: spec.name, results: mine)
         }
-        try writeOutputs(report)
-        if !report.allMet { throw ExitCode(ExitCodes.checkFailed) }
+        try writeOutputs(verdicts)
+        if !verdicts.allMet { throw ExitCode(ExitCodes.checkFailed) }
     }
 
     /// Milliseconds past `--time-limit` that queries cut to the deadline get to return.
     static let graceMilliseconds = 500
 
-    func writeOutputs(_ report: VerifyReport) throws {
-        if let emitSMT2 {
-            do { try report.writeSMT2(into: emitSMT2) } catch {
-                throw CommandFailure(message: "\(emitSMT2): cannot write the SMT-LIB2 files: \(error.localizedDescription)")
-            }
-        }
+    /// Writes the SMT-LIB2 files and the JSON, whole or not at all, then shows the table.
+    func writeOutputs(_ verdicts: VerifyReport) throws {
+        if let emitSMT2 { try verdicts.writeSMT2(into: emitSMT2) }
         if let json {
-            do { try OutputFile.write(report.jsonData(destination: json), to: json) } catch let failure as CommandFailure { throw failure } catch {
-                throw CommandFailure(message: "\(json): cannot write the JSON output: \(error.localizedDescription)")
-            }
-            if json != "-" { printError("verdicts written to \(json)") }
-        } else {
-            print(report.table, terminator: "")
+            try OutputFile.writeJSON(verdicts, to: json)
+            if !OutputFile.isStandardOutput(json) { report.note("verdicts written to \(Echo.path(json))") }
         }
+        report.show(verdicts.table, json: json)
     }
 
     func runSynthesis(_ parameter: SynthesisParameter, _ loaded: [(path: String, spec: Spec)], _ requested: [PropertyID]) throws {
@@ -166,7 +188,7 @@ struct Verify: ParsableCommand {
         do { result = try synthesis.run(spec, parameter: parameter, file: path) } catch {
             throw CommandFailure.badInput(error)
         }
-        print(result.summary)
+        report.show(result.summary + "\n", json: nil)
         if result.interval == nil { throw ExitCode(ExitCodes.checkFailed) }
     }
 }

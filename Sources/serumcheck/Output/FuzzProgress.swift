@@ -38,5 +38,7 @@ final class FuzzProgress: FuzzSession.Progress, @unchecked Sendable {
         printError(summary)
     }
 
-    func note(_ text: String) { printError("note: \(text)") }
+    func note(_ text: String) {
+        if enabled { printError("note: \(text)") }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 extension OutputFile {
     /// `value` as pretty-printed JSON with sorted keys.
@@ -16,7 +17,7 @@ extension OutputFile {
         do {
             return try encoder.encode(value)
         } catch EncodingError.invalidValue(let number, let context) {
-            throw CommandFailure(message: "\(destination == "-" ? "standard output" : destination): the JSON output has no number for \(fieldPath(context.codingPath)) = "
+            throw CommandFailure(message: "\(destination == "-" ? "standard output" : Echo.path(destination)): the JSON output has no number for \(fieldPath(context.codingPath)) = "
                 + "\(number): a result is not finite, so the output was not written")
         }
     }
@@ -35,43 +36,32 @@ extension OutputFile {
     }
 
     /// Writes `value` as JSON (see ``json(_:destination:)``) to `path`, whole or not at all.
-    /// - Throws: `CommandFailure` naming the path when it cannot be written.
-    static func writeJSON(_ value: some Encodable, to path: String) throws {
-        do {
-            try write(json(value, destination: path), to: path)
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure(message: "\(path): cannot write the JSON output: \(error.localizedDescription)")
+    /// - Parameter createDirectories: create the file's directory first (fuzz counterexamples
+    ///   and corpus entries go into `<dir>/<spec name>/`).
+    /// - Throws: `CommandFailure` naming the path when it cannot be encoded or written.
+    static func writeJSON(_ value: some Encodable, to path: String, createDirectories: Bool = false) throws {
+        let data: Data
+        do { data = try json(value, destination: path) } catch let failure as CommandFailure { throw failure } catch {
+            throw CommandFailure(message: "\(Echo.path(path)): cannot encode the JSON output: \(error)")
         }
+        try write(data, to: path, createDirectories: createDirectories)
     }
-}
 
-extension OutputFile {
-    /// Writes `value` as JSON to `path`, creating its directory first.
-    static func writeJSON(_ value: some Encodable, to path: String, createDirectories: Bool) throws {
+    /// Writes `text` to `path`, whole or not at all (see ``writeJSON(_:to:createDirectories:)``).
+    static func writeText(_ text: String, to path: String, createDirectories: Bool = false) throws {
+        try write(Data(text.utf8), to: path, createDirectories: createDirectories)
+    }
+
+    /// ``write(_:to:)``, creating the file's directory first when asked.
+    static func write(_ data: Data, to path: String, createDirectories: Bool) throws {
         if createDirectories && path != "-" {
-            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            let directory = split(path).directory
             do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw CommandFailure(message: "\(directory.path): cannot create the directory: \(error.localizedDescription)")
+                throw CommandFailure(message: "\(Echo.path(directory)): cannot create the directory: \(error.localizedDescription)")
             }
         }
-        try writeJSON(value, to: path)
-    }
-
-    /// Refuses an output path whose directory does not exist, before any work is done.
-    /// - Throws: `CommandFailure` (exit 2) naming the path.
-    static func checkWritable(_ path: String?) throws {
-        guard let path, path != "-" else { return }
-        var isDirectory: ObjCBool = false
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandFailure(message: "\(path): the directory \(directory) does not exist")
-        }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw CommandFailure(message: "\(path): is a directory")
-        }
+        try write(data, to: path)
     }
 }

@@ -50,18 +50,19 @@ struct VerifyReport: Encodable {
     /// Whether every verdict met its expectation.
     var allMet: Bool { specs.allSatisfy { $0.properties.allSatisfy(\.met) } }
 
-    func jsonData(destination: String) throws -> Data {
-        try OutputFile.json(self, destination: destination)
+    /// The file of one property's SMT-LIB2 queries: `DIR/<spec name>.<property>.smt2`.
+    static func smt2Path(in directory: String, spec: String, property: String) -> String {
+        "\(directory)/\(spec).\(property).smt2"
     }
 
-    /// Writes `DIR/<spec name>.<property>.smt2` for every property Z3 was asked about.
+    /// Writes the SMT-LIB2 queries of every property Z3 was asked about, each file whole or
+    /// not at all.
     func writeSMT2(into directory: String) throws {
-        let dir = URL(fileURLWithPath: directory)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for spec in specs {
             for p in spec.properties {
                 guard let smt2 = p.smt2 else { continue }
-                try Data(smt2.utf8).write(to: dir.appendingPathComponent("\(spec.name).\(p.id).smt2"), options: .atomic)
+                let path = Self.smt2Path(in: directory, spec: spec.name, property: p.id)
+                try OutputFile.writeText(smt2, to: path, createDirectories: true)
             }
         }
     }

@@ -37,8 +37,13 @@ import Testing
         let (square, _, labelsPath) = try load(images: [1, 2], imageDimensions: [2, 1, 1], labels: [0, 1], labelDimensions: [1, 2])
         #expect(throws: LabelledImagesError.labelsNotOneDimensional(path: labelsPath, dimensions: [1, 2])) { try square.get() }
 
-        let (mismatch, _, _) = try load(images: [1, 2], imageDimensions: [2, 1, 1], labels: [0, 1, 2], labelDimensions: [3])
-        #expect(throws: LabelledImagesError.countMismatch(images: 2, labels: 3)) { try mismatch.get() }
+        let (mismatch, mismatchImages, mismatchLabels) = try load(
+            images: [1, 2], imageDimensions: [2, 1, 1], labels: [0, 1, 2], labelDimensions: [3])
+        let counts = LabelledImagesError.countMismatch(
+            imagesPath: mismatchImages, images: 2, labelsPath: mismatchLabels, labels: 3)
+        #expect(throws: counts) { try mismatch.get() }
+        #expect(counts.description
+            == "images file '\(mismatchImages)' holds 2 images but labels file '\(mismatchLabels)' holds 3 labels")
 
         let (range, _, rangePath) = try load(images: [1, 2], imageDimensions: [2, 1, 1], labels: [0, 3], labelDimensions: [2], classes: 3)
         #expect(throws: LabelledImagesError.labelOutOfRange(path: rangePath, index: 1, label: 3, classes: 3)) { try range.get() }
