@@ -93,7 +93,11 @@ struct Verify: ParsableCommand {
         try OutputFile.checkDirectory(emitSMT2, option: "--emit-smt2")
         var loaded: [(path: String, spec: Spec)] = []
         for path in specs {
-            loaded.append((path, try loadSpec(path)))
+            let spec = try loadSpec(path)
+            if let (key, reason) = Verifier.beyondLimits(spec) {
+                throw CommandFailure(message: "\(Echo.path(path)): \(key): \(reason)")
+            }
+            loaded.append((path, spec))
         }
         let requested = properties.compactMap(PropertyID.init(rawValue:))
         for id in requested where !loaded.contains(where: { Verifier.properties(for: $0.spec).contains(id) }) {
