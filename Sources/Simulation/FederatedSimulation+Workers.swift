@@ -4,11 +4,13 @@ import Mechanisms
 
 extension FederatedSimulation {
     /// The bank key of a worker's locally trained model: the format version, the data it
-    /// sees (its private set and X_pub), the image shape and |C|, its effort and seed, and
-    /// the BLAS thread count.
+    /// sees (its private set and X_pub), the image shape and |C|, its effort and seed, the
+    /// BLAS thread count and the OpenBLAS kernel (each kernel sums in its own order, so the
+    /// same training gives other bits on another kernel).
     func bankKey(_ effort: WorkerEffort, worker: Int, data: FederationData) -> String {
         BankKey.digest(of: [
-            .text("serumcheck-bank-v1"), .text(data.privateDigests[worker]), .text(data.publicDigest),
+            .text("serumcheck-bank-v2"), .text("blas-kernel " + (BLASCoreType.active ?? "unknown")),
+            .text(data.privateDigests[worker]), .text(data.publicDigest),
             .integers([data.height, data.width, data.classes]),
             .text(effort.architecture.rawValue),
             .integers([effort.epochs, effort.batchSize, threads]),
