@@ -76,6 +76,12 @@ extension Spec {
             }
             if byte == UInt8(ascii: "\n") { (line, column) = (line + 1, 1) } else { column += 1 }
         }
+        if let bad = TOMLHeaderCheck.firstBadHeader(toml) {
+            throw SpecError(
+                file: file, location: .position(line: bad.line, column: bad.column),
+                reason: "TOML syntax error: a table header must start with a key, found "
+                    + Echo.quoted(String(bad.found)))
+        }
         do {
             return try TOMLTable(string: toml)
         } catch let error as TOMLParseError {

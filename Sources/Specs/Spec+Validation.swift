@@ -42,6 +42,13 @@ extension Spec {
         }
 
         guard !name.isEmpty else { throw fail("name", "must not be empty") }
+        // The name becomes a file name (fuzz's `--out DIR/<name>/`, verify's `<name>.<id>.smt2`).
+        guard Self.isSafeName(name) else {
+            throw fail(
+                "name",
+                "\(Echo.quoted(name)) is not a file name: use letters, digits, '.', '_' and '-' "
+                    + "(at most \(Self.maximumNameLength) characters, not \".\" or \"..\")")
+        }
 
         // [federation]
         let n = federation.workers, classes = federation.classes
@@ -149,6 +156,20 @@ extension Spec {
                 try checkRewardScale(samples: data.publicSize, file: file, source: "data.public_size")
             }
         }
+    }
+
+    /// The longest spec name.
+    public static let maximumNameLength = 64
+
+    /// Whether `name` is safe as a file name on its own: ASCII letters, digits, '.', '_' and '-',
+    /// 1 ... 64 characters, not "." or "..".
+    public static func isSafeName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= maximumNameLength && name != "." && name != ".."
+            && name.utf8.allSatisfy { c in
+                (UInt8(ascii: "a") ... UInt8(ascii: "z")).contains(c) || (UInt8(ascii: "A") ... UInt8(ascii: "Z")).contains(c)
+                    || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(c)
+                    || c == UInt8(ascii: ".") || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
+            }
     }
 
     /// Whether `id` is a valid `[checks]` key: non-empty, lowercase ASCII letters, digits, '-'.

@@ -121,6 +121,12 @@ struct SpecRefusalTests {
         .extra("[contract]\nlambda_schedule = [-1.0]", "contract.lambda_schedule[0]", "-1 is out of range (0 ... 1000000)"),
         .extra("[contract]\nunits_per_reward = 0", "contract.units_per_reward", "0 is out of range (1 ... 1000000000000)"),
         Refused(toml: ptsfd().replacingName(with: ""), key: "name", reason: "must not be empty"),
+        Refused(toml: ptsfd().replacingName(with: "../x"), key: "name",
+            reason: "\"../x\" is not a file name: use letters, digits, '.', '_' and '-' (at most 64 characters, not \".\" or \"..\")"),
+        Refused(toml: ptsfd().replacingName(with: ".."), key: "name", reason: "\"..\" is not a file name"),
+        Refused(toml: ptsfd().replacingName(with: "a b"), key: "name", reason: "\"a b\" is not a file name"),
+        Refused(toml: ptsfd().replacingName(with: String(repeating: "a", count: 65)), key: "name", reason: "is not a file name"),
+
     ]
 
     @Test(arguments: cases)
