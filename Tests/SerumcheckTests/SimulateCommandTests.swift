@@ -94,6 +94,19 @@ import Testing
     }
 
     /// Data files that do not fit together are named, with their keys.
+    @Test func aTimeLimitEndsTheRunWithNothingWritten() throws {
+        // The shipped spec trains ten LeNet-5 models: far more than a second in any build.
+        let dir = try scratchDirectory(files: [:])
+        let spec = repositoryRoot.appendingPathComponent("specs/paper-fashion.toml").path
+        let result = try Serumcheck.run(["simulate", spec, "--no-bank", "--time-limit", "1", "--json", "out.json"], in: dir)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("simulate: the time limit (--time-limit 1 s) was reached before the run finished; nothing was written\n"),
+                "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+        let zero = try Serumcheck.run(["simulate", spec, "--time-limit", "0"], in: dir)
+        #expect(zero.status == 2 && zero.stderr.contains("--time-limit 0.0 is outside (0, 1e9] seconds."), "\(zero.stderr)")
+    }
+
     @Test func mismatchedDataFilesAreNamed() throws {
         func spec(trainLabels: String) -> String {
             Self.smallSpec.replacingOccurrences(of: "[data]", with: """

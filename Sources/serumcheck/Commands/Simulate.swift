@@ -59,6 +59,11 @@ struct Simulate: ParsableCommand {
         valueName: "n"))
     var threads: Int?
 
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: ArgumentHelp(
+        "Stop the run after this many seconds (exit 1, nothing written). Default: no limit.",
+        valueName: "seconds"))
+    var timeLimit: Double?
+
     @OptionGroup var bankOptions: BankOptions
 
     @OptionGroup var report: ReportOptions
@@ -69,6 +74,9 @@ struct Simulate: ParsableCommand {
         }
         if let threads, !(1...256).contains(threads) {
             throw ValidationError("--threads \(threads) is outside 1 ... 256.")
+        }
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= 1e9) {
+            throw ValidationError("--time-limit \(timeLimit) is outside (0, 1e9] seconds.")
         }
     }
 
@@ -88,8 +96,11 @@ struct Simulate: ParsableCommand {
         } catch { throw CommandFailure.badInput(error) }
         let progress = ProgressDisplay(enabled: report.progress, workers: loaded.federation.workers,
                                        rounds: simulation.plan.lambdas.count)
+        let watchdog = timeLimit.map { RunWatchdog(seconds: $0, command: "simulate") }
         let result: SimulationResult
         do { result = try simulation.run(onEvent: progress.handle) } catch { throw CommandFailure.badInput(error) }
+        // Past this point the run writes its outputs; the limit no longer interrupts it.
+        guard watchdog?.finish() ?? true else { throw ExitCode(ExitCodes.checkFailed) }
         progress.finish()
         if let json {
             try OutputFile.writeJSON(result, to: json)
