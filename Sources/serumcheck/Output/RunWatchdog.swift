@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Verification
 
 /// A whole-run time limit for a command that cannot stop part-way with a partial answer
 /// (`simulate --time-limit`): when the limit passes before `finish()`, it says so on standard
@@ -12,7 +13,7 @@ final class RunWatchdog: @unchecked Sendable {
     /// Starts the clock: `seconds` from now.
     init(seconds: Double, command: String) {
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "serumcheck.watchdog"))
-        let limit = seconds == seconds.rounded() && seconds < 1e15 ? String(Int(seconds)) : String(seconds)
+        let limit = Deadline(seconds: seconds).limitText
         timer.schedule(deadline: .now() + .nanoseconds(Int(min(seconds, 1e9) * 1e9)))
         timer.setEventHandler { [weak self] in
             guard let self else { return }
