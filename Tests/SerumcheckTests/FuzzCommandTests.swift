@@ -83,6 +83,7 @@ import Testing
         (["--budget", "0"], "--budget 0 is outside 1 ... 10000000."),
         (["--budget", "3", "--time", "5"], "Give --budget N or --time SECONDS, not both."),
         (["--workers", "bank"], "--workers bank needs the spec's simulation tables"),
+        (["--property", "distillation-helps-honest"], "--property distillation-helps-honest is not judged on any of the given specs"),
     ])
     func badFlagsExitTwo(flags: [String], message: String) throws {
         let dir = try scratchDirectory(files: [:])

@@ -150,6 +150,9 @@ struct FuzzCommand: ParsableCommand {
             return (path, spec, text)
         }
         try checkOutputPaths(of: loaded.map(\.1))
+        for id in properties where !loaded.contains(where: { spec in selected(for: spec.1, source: source(for: spec.1)).map(\.rawValue).contains(id) }) {
+            throw CommandFailure(message: "--property \(id) is not judged on any of the given specs (a PTSFD-only property on a consensus spec, or distillation-helps-honest without --workers pipeline)")
+        }
         let (shardIndex, shardCount) = try parsedShard()
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         var reports: [FuzzReport] = []
