@@ -101,11 +101,16 @@ extension CorpusEntry {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         return try names.filter { $0.hasSuffix(".json") }.sorted().map { name in
             let url = folder.appendingPathComponent(name)
+            let entry: CorpusEntry
             do {
-                return try JSONDecoder().decode(CorpusEntry.self, from: Data(contentsOf: url))
+                entry = try JSONDecoder().decode(CorpusEntry.self, from: Data(contentsOf: url))
             } catch {
                 throw CorpusError(file: url.path, reason: decodingReason(error))
             }
+            if let defect = entry.federation?.defect {
+                throw CorpusError(file: url.path, reason: "its federation cannot be played: federation." + defect)
+            }
+            return entry
         }
     }
 }

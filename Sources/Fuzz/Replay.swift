@@ -14,6 +14,7 @@ public enum Replay {
         case noFederation(String)
         case notEconomic(String)
         case needsModels(String)
+        case invalid(String, String)
 
         public var description: String {
             switch self {
@@ -22,6 +23,7 @@ public enum Replay {
             case .noFederation(let id): "the counterexample of \(id) holds no federation or transaction sequence"
             case .notEconomic(let id): "\(id) has no replayable counterexample"
             case .needsModels(let id): "the counterexample of \(id) replays real predictions, which were not loaded"
+            case .invalid(let id, let defect): "the counterexample of \(id) cannot be played: \(defect)"
             }
         }
     }
@@ -53,6 +55,7 @@ public enum Replay {
         switch id.layer {
         case .economic:
             if var consensus = counterexample.consensus {
+                if let defect = consensus.defect { throw Failure.invalid(id.rawValue, "consensus." + defect) }
                 if let spec { consensus.commitment = spec.knobs.commitment }
                 let verdict = try ConsensusScenario.make(id, consensus)
                     .judge(consensus, confidence: counterexample.confidence)
@@ -61,6 +64,7 @@ public enum Replay {
                     detail: "\(consensus.shape); \(verdict.label); largest gain \(Self.figure(verdict.test.maximum))")
             }
             guard var federation = counterexample.federation else { throw Failure.noFederation(id.rawValue) }
+            if let defect = federation.defect { throw Failure.invalid(id.rawValue, "federation." + defect) }
             if let spec { federation.knobs = spec.knobs }
             if federation.source != .synthetic {
                 guard let models else { throw Failure.needsModels(id.rawValue) }
@@ -93,6 +97,7 @@ public enum Replay {
             guard var federation = counterexample.federation,
                 let profile = EquilibriumProfile.profiles.first(where: { $0.name == counterexample.profile })
             else { throw Failure.noFederation(id.rawValue) }
+            if let defect = federation.defect { throw Failure.invalid(id.rawValue, "federation." + defect) }
             if let spec { federation.knobs = spec.knobs }
             if federation.source != .synthetic {
                 guard let models else { throw Failure.needsModels(id.rawValue) }

@@ -79,8 +79,7 @@ extension Spec {
         if let bad = TOMLHeaderCheck.firstBadHeader(toml) {
             throw SpecError(
                 file: file, location: .position(line: bad.line, column: bad.column),
-                reason: "TOML syntax error: a table header must start with a key, found "
-                    + Echo.quoted(String(bad.found)))
+                reason: "TOML syntax error: " + bad.reason)
         }
         do {
             return try TOMLTable(string: toml)

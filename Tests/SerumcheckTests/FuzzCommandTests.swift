@@ -56,6 +56,29 @@ import Testing
         #expect(row?.split(separator: " ").prefix(4) == ["no-free-riding", "holds", "violated", "FAIL"], "\(restricted.stdout)")
     }
 
+    /// A hand-edited counterexample outside what a campaign can draw is refused (exit 2, the
+    /// field named) instead of trapping inside the mechanisms.
+    @Test func replayRefusesAFederationThatCannotBePlayed() throws {
+        let committed = repositoryRoot.appendingPathComponent("reports/counterexamples/paper/sybil-unprofitable.json")
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: committed)) as? [String: Any])
+        var federation = try #require(object["federation"] as? [String: Any])
+        let dir = try scratchDirectory(files: [:])
+        for (key, value, message) in [
+            ("workers", -1, "federation.workers -1 is outside 2 ... 10000"),
+            ("classes", 1, "federation.classes 1 is outside 2 ... 254"),
+            ("replications", 0, "federation.replications 0 is outside 1 ... 100000"),
+        ] as [(String, Int, String)] {
+            federation[key] = value
+            object["federation"] = federation
+            let file = dir.appendingPathComponent("\(key).json")
+            try JSONSerialization.data(withJSONObject: object).write(to: file)
+            let result = try Serumcheck.run(["replay", file.path])
+            #expect(result.status == 2, "\(result.stderr)")
+            #expect(result.stderr.contains("the counterexample of sybil-unprofitable cannot be played: \(message)"), "\(result.stderr)")
+            federation = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: committed)) as? [String: Any])["federation"] as! [String: Any]
+        }
+    }
+
     @Test func replayExitsOneWhileViolatedAndZeroOnceFixed() throws {
         let dir = try scratchDirectory(files: [:])
         let out = dir.appendingPathComponent("cx").path

@@ -10,6 +10,10 @@ import Testing
         ("a = 1\n  [[ {x]]", 2, 6, "{"),
         ("a = \"\"\"\n[ok]\n\"\"\"\n[#x]", 4, 2, "#"),
         ("[ .x]", 1, 3, "."),
+        ("a = [}]", 1, 6, "}"),
+        ("a = [1, }]", 1, 9, "}"),
+        ("a = [\n # c\n  }]", 3, 3, "}"),
+        ("a = [{ b = [1, }] }]", 1, 16, "}"),
     ])
     func badHeadersAreFound(toml: String, line: Int, column: Int, found: Character) {
         let bad = TOMLHeaderCheck.firstBadHeader(toml)
@@ -23,6 +27,8 @@ import Testing
         "s = \"\"\"\n[}not a header: inside a string\n\"\"\"",
         "t = '''\n[{'''\n# [}comment",
         "[]",
+        "a = [1, 2, ]\nb = { c = [] }\nd = [{}, {e = 1}]",
+        "a = [\"}\", '}', \"\"\"}\"\"\"]",
     ])
     func legalDocumentsPass(toml: String) {
         #expect(TOMLHeaderCheck.firstBadHeader(toml) == nil)
