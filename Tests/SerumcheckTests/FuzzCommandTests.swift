@@ -58,6 +58,18 @@ import Testing
 
     /// A hand-edited counterexample outside what a campaign can draw is refused (exit 2, the
     /// field named) instead of trapping inside the mechanisms.
+    @Test func economicCasesAreLimitedInWorkersButTheContractIsNot() throws {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("specs/paper.toml"), encoding: .utf8)
+            .replacingOccurrences(of: "workers = 10\n", with: "workers = 101\n")
+        let dir = try scratchDirectory(files: ["big.toml": text])
+        let refused = try Serumcheck.run(["fuzz", "big.toml", "--budget", "1", "--out", "cx", "--quiet"], in: dir)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("big.toml: federation.workers: fuzz plays economic cases of at most 100 workers, not 101"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("cx").path))
+        let contract = try Serumcheck.run(["fuzz", "big.toml", "--budget", "1", "--property", "deposit-conservation", "--out", "cx", "--quiet"], in: dir)
+        #expect(contract.status == 0, "\(contract.stderr)")
+    }
+
     @Test func replayRefusesAFederationThatCannotBePlayed() throws {
         let committed = repositoryRoot.appendingPathComponent("reports/counterexamples/paper/sybil-unprofitable.json")
         var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: committed)) as? [String: Any])

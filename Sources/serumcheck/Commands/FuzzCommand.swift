@@ -153,6 +153,14 @@ struct FuzzCommand: ParsableCommand {
         for id in properties where !loaded.contains(where: { spec in selected(for: spec.1, source: source(for: spec.1)).map(\.rawValue).contains(id) }) {
             throw CommandFailure(message: "--property \(id) is not judged on any of the given specs (a PTSFD-only property on a consensus spec, or distillation-helps-honest without --workers pipeline)")
         }
+        for (path, spec, _) in loaded where spec.federation.workers > EconomicCampaign.maximumWorkers
+            && selected(for: spec, source: source(for: spec)).contains(where: { $0.layer != .contract })
+        {
+            throw CommandFailure(message: "\(Echo.path(path)): federation.workers: fuzz plays economic cases of at most "
+                + "\(EconomicCampaign.maximumWorkers) workers, not \(spec.federation.workers) (every world of every "
+                + "replication runs through the contract); give --property with contract properties only to fuzz the "
+                + "contract at this size")
+        }
         let (shardIndex, shardCount) = try parsedShard()
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         var reports: [FuzzReport] = []
