@@ -56,7 +56,8 @@ public struct ContractObservation<C: ContractUnderTest> {
     public var refusal: ContractError?
     /// The driver's book after the step.
     public var book: ContractBook
-    /// Whether the state after equals the state before (compared once per step).
+    /// Whether a refused step left the state equal to the state before (compared once per
+    /// refused step; `false` for an accepted one).
     public var unchanged: Bool
     /// Whether the implementation's own `checkInvariants()` already passed on `after`: an
     /// unchanged state after a step whose before-state passed. A consistent state that did not

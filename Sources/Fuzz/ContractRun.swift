@@ -54,7 +54,8 @@ public struct ContractRun<C: ContractUnderTest> {
             accepted += 1
             book.record(step, before: before, after: contract)
         }
-        let unchanged = contract == before
+        // Only a refusal can leave the state as it was; an accepted step is checked in full.
+        let unchanged = refusal != nil && contract == before
         let observation = ContractObservation(
             before: before, after: contract, step: step, refusal: refusal, book: book,
             unchanged: unchanged, afterAlreadyConsistent: unchanged && consistent)
