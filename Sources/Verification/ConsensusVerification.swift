@@ -78,17 +78,22 @@ struct ConsensusVerification {
     }
     var workers: Int { spec.federation.workers }
 
-    func decide(_ id: PropertyID) -> (Verdict, String?, [String]) {
+    func decide(_ id: PropertyID) -> Verifier.Decision {
         do {
             switch id {
-            case .iewdsTruthfulUnique: return try truthfulUnique()
-            case .coalitionResilient: return try coalitionResilient()
+            case .iewdsTruthfulUnique:
+                let (verdict, smt2, notes) = try truthfulUnique()
+                let values = deviationValues(.individual(workers: workers), gainName: "deviation_gain", deviationName: "deviation_payoff")
+                return Verifier.Decision(verdict: verdict, smt2: smt2, notes: notes, values: values)
+            case .coalitionResilient:
+                let (verdict, smt2, notes) = try coalitionResilient()
+                return Verifier.Decision(verdict: verdict, smt2: smt2, notes: notes, values: coalitionValues())
             case .heuristicPayoffIdentity, .heuristicUnprofitable, .selfPredicting, .truthfulBestResponse,
                 .collusionUnprofitable, .honestParticipation, .budgetSolvent:
-                return (.unknown(reason: "\(id.rawValue) is not a consensus property"), nil, [])
+                return Verifier.Decision(verdict: .unknown(reason: "\(id.rawValue) is not a consensus property"))
             }
         } catch {
-            return (.unknown(reason: "\(error)"), nil, [])
+            return Verifier.Decision(verdict: .unknown(reason: "\(error)"))
         }
     }
 

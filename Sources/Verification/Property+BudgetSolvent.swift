@@ -28,14 +28,23 @@ public struct BudgetSolventCheck: Sendable {
         bounds = [Bounds(workers: n, samples: 3, classes: 2), Bounds(workers: n, samples: 2, classes: min(c, 3))]
     }
 
-    /// The verdict and the bounds used.
-    public func run() -> (Verdict, [String]) {
+    /// The verdict, the bounds used, and `budget_shortfall`: the most any checked settlement's
+    /// claims need beyond the pool (units; zero or negative when every one fits, its negation
+    /// then the least headroom), at the matrix that needs it.
+    public func run() -> (Verdict, [String], PropertyValues) {
         let betas = Set([spec.mechanism.beta.lowerBound, spec.mechanism.beta.upperBound]).sorted()
         let lambdas = Set((spec.contract.lambdaSchedule + [spec.mechanism.lambda]).flatMap { [$0.lowerBound, $0.upperBound] }).sorted()
         let deposits = Set([spec.mechanism.depositRange.lowerBound, spec.mechanism.depositRange.upperBound]).sorted()
         var notes = bounds.map { "bounded check over every vote matrix with \($0) (missing reports included)" }
         notes.append("beta in \(betas), lambda in \(lambdas); deposit in \(deposits), units_per_reward \(spec.contract.unitsPerReward), payout \(spec.knobs.payout.rawValue)")
         var checked = 0
+        var worst: (need: Int, at: Counterexample)? = nil
+        func values(_ method: String) -> PropertyValues {
+            guard let worst else { return .none }
+            return PropertyValues(
+                values: [PropertyValue("budget_shortfall", Rational(worst.need))],
+                at: Dictionary(worst.at.entries.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }), method: method)
+        }
         for bound in bounds {
             for workers in 2 ... max(2, bound.workers) {
                 for samples in 1 ... bound.samples {
@@ -43,9 +52,11 @@ public struct BudgetSolventCheck: Sendable {
                         for beta in betas {
                             for lambda in lambdas {
                                 checked += deposits.count
-                                if let failure = check(votes, beta: beta, lambda: lambda, deposits: deposits) {
+                                let (failure, need) = check(votes, beta: beta, lambda: lambda, deposits: deposits)
+                                if worst == nil || need.need > worst!.need { worst = need }
+                                if let failure {
                                     notes.append("checked \(checked) settlements up to the counterexample")
-                                    return (.refuted(failure), notes)
+                                    return (.refuted(failure), notes, values("at the counterexample"))
                                 }
                             }
                         }
@@ -54,7 +65,7 @@ public struct BudgetSolventCheck: Sendable {
             }
         }
         notes.append("checked \(checked) settlements")
-        return (.proved, notes)
+        return (.proved, notes, values("the largest need over every settlement checked"))
     }
 
     /// Every vote matrix of the given size, each vote a class or no report.
@@ -75,20 +86,30 @@ public struct BudgetSolventCheck: Sendable {
         }
     }
 
-    /// Settles and pays one matrix as the contract does; the counterexample if a claim does not fit.
-    func check(_ votes: VoteMatrix, beta: Double, lambda: Double, deposits: [Int]) -> Counterexample? {
+    /// Settles and pays one matrix as the contract does: the counterexample if a claim does not
+    /// fit, and the most its claims need beyond the pool over the deposits (with where).
+    func check(_ votes: VoteMatrix, beta: Double, lambda: Double, deposits: [Int])
+        -> (Counterexample?, (need: Int, at: Counterexample))
+    {
         var knobs = spec.knobs
         knobs.peersPerSample = .all
         let settlement = PTSFD.settle(votes: votes, parameters: .init(beta: beta, lambda: lambda), knobs: knobs)
+        var worst: (need: Int, at: Counterexample)? = nil
         for deposit in deposits {
             let plan = Payout.plan(
                 rule: knobs.payout, deposits: [Int](repeating: deposit, count: votes.workers),
                 rewards: settlement.rewards, unitsPerReward: spec.contract.unitsPerReward)
-            if plan.shortfall || plan.payouts.reduce(0, +) > plan.pool {
-                return counterexample(votes, beta: beta, lambda: lambda, deposit: deposit, settlement: settlement, plan: plan)
+            let example = counterexample(votes, beta: beta, lambda: lambda, deposit: deposit, settlement: settlement, plan: plan)
+            // The claims the rule makes: `paper`'s clamped D + reward, `balanced`'s payouts.
+            let claims: Int = switch knobs.payout {
+            case .paper: example["claims"]!.split(separator: ",").reduce(0) { $0 + min(plan.pool, max(0, Int($1)!)) }
+            case .balanced: plan.payouts.reduce(0, +)
             }
+            let need = claims - plan.pool
+            if worst == nil || need > worst!.need { worst = (need, example) }
+            if plan.shortfall || plan.payouts.reduce(0, +) > plan.pool { return (example, worst!) }
         }
-        return nil
+        return (nil, worst!)
     }
 
     func counterexample(_ votes: VoteMatrix, beta: Double, lambda: Double, deposit: Int, settlement: PTSFD.Settlement, plan: PayoutPlan) -> Counterexample {

@@ -16,7 +16,7 @@ import Solver
 /// maps checked: every merge of one class into another (x -> y), and the paper's example of
 /// section 3.3 generalised, the first half of the classes onto the first class and the rest
 /// onto the last.
-struct CollusionClaim: Claim {
+struct CollusionClaim: MeasuredClaim {
     let setting: PTSFDSetting
     let map: [Int]
     let mapName: String
@@ -34,6 +34,25 @@ struct CollusionClaim: Claim {
     }
 
     func holds<A: Algebra>(_ a: A, _ v: [A.Number]) -> A.Truth {
+        a.lessOrEqual(colludingReward(a, v), setting.honestReward(a, v, beta: v[offset]))
+    }
+
+    /// `coalition_payoff` (a member's E_col), `honest_payoff` (E_honest) and `collusion_gain`,
+    /// their difference (at most 0 when collusion does not pay).
+    func quantities(_ a: ExactAlgebra, _ v: [Rational]) -> [PropertyValue] {
+        let colluding = colludingReward(a, v), honest = setting.honestReward(a, v, beta: v[offset])
+        return [
+            PropertyValue("collusion_gain", colluding - honest),
+            PropertyValue("coalition_payoff", colluding), PropertyValue("honest_payoff", honest),
+        ]
+    }
+
+    func slack(_ a: ExactAlgebra, _ v: [Rational]) -> Rational {
+        setting.honestReward(a, v, beta: v[offset]) - colludingReward(a, v)
+    }
+
+    /// A coalition member's expected per-sample reward before lambda, E_col.
+    func colludingReward<A: Algebra>(_ a: A, _ v: [A.Number]) -> A.Number {
         let b = setting.beliefs, c = setting.classes
         let beta = v[offset], f = v[offset + 1]
         let honestShare = a.subtract(a.constant(1), f)
@@ -47,8 +66,7 @@ struct CollusionClaim: Claim {
             let matched = a.add(a.multiply(f, withColluders), a.multiply(honestShare, b.joint(a, v, x, y)))
             return a.divide(matched, a.multiply(a.constant(setting.rho), colludingPrior(y)))
         })
-        let deviation = a.subtract(colluding, beta)
-        return a.lessOrEqual(deviation, setting.honestReward(a, v, beta: beta))
+        return a.subtract(colluding, beta)
     }
 
     static func all(_ setting: PTSFDSetting) -> [CollusionClaim] {

@@ -9,7 +9,7 @@ import Solver
 /// ```
 /// The identity claims `E(q) = 1 - beta` for every distribution q; unprofitability claims
 /// `E(q) <= 0`. Both range over q, beta and the beliefs' accuracies.
-struct HeuristicPayoffClaim: Claim {
+struct HeuristicPayoffClaim: MeasuredClaim {
     enum Statement { case identity, unprofitable }
     let setting: PTSFDSetting
     let statement: Statement
@@ -43,5 +43,30 @@ struct HeuristicPayoffClaim: Claim {
         case .identity: return a.equal(e, a.subtract(a.constant(1), v[offset]))
         case .unprofitable: return a.lessOrEqual(e, a.constant(0))
         }
+    }
+
+    func slack(_ a: ExactAlgebra, _ v: [Rational]) -> Rational {
+        let e = expected(a, v)
+        switch statement {
+        case .identity:
+            let gap = e - (1 - v[offset])
+            return gap < 0 ? gap : -gap
+        case .unprofitable: return -e
+        }
+    }
+
+    /// `heuristic_payoff` E(q); `honest_payoff` at the same point; for the identity, its
+    /// right-hand side `identity_payoff` = 1 - beta.
+    func quantities(_ a: ExactAlgebra, _ v: [Rational]) -> [PropertyValue] {
+        var values = [PropertyValue("heuristic_payoff", expected(a, v))]
+        if statement == .identity { values.append(PropertyValue("identity_payoff", 1 - v[offset])) }
+        values.append(PropertyValue("honest_payoff", setting.honestReward(a, v, beta: v[offset])))
+        return values
+    }
+
+    /// The corners of the accuracy and beta ranges, each with every pure report q = e_y (E is
+    /// linear in q, so a pure q is extreme).
+    var witnessPoints: [[Rational]] {
+        Self.corners(of: setting.beliefs.variables + [setting.beta], thenPureDistributionsOf: setting.classes)
     }
 }

@@ -6,7 +6,7 @@ import Solver
 ///
 /// Eq. 7 with `c_i(e_i) = 0` gives the minimum certainty that makes one report worthwhile:
 /// `A_ij >= rho R(x) beta`; the verifier reports its largest value over the classes and ranges.
-struct HonestParticipationClaim: Claim {
+struct HonestParticipationClaim: MeasuredClaim {
     let setting: PTSFDSetting
 
     var labels: [(name: String, value: String)] { [] }
@@ -20,7 +20,18 @@ struct HonestParticipationClaim: Claim {
     }
 
     func holds<A: Algebra>(_ a: A, _ v: [A.Number]) -> A.Truth {
-        let reward = setting.honestReward(a, v, beta: v[offset])
-        return a.less(a.constant(0), a.multiply(v[offset + 1], reward))
+        a.less(a.constant(0), payoff(a, v))
+    }
+
+    /// `lambda * E_honest`, the honest worker's expected per-sample payoff.
+    func payoff<A: Algebra>(_ a: A, _ v: [A.Number]) -> A.Number {
+        a.multiply(v[offset + 1], setting.honestReward(a, v, beta: v[offset]))
+    }
+
+    func slack(_ a: ExactAlgebra, _ v: [Rational]) -> Rational { payoff(a, v) }
+
+    /// `honest_payoff`, lambda * E_honest (positive when participation pays).
+    func quantities(_ a: ExactAlgebra, _ v: [Rational]) -> [PropertyValue] {
+        [PropertyValue("honest_payoff", payoff(a, v))]
     }
 }

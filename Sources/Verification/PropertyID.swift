@@ -15,8 +15,11 @@ public enum PropertyID: String, CaseIterable, Sendable, Codable, Comparable {
     /// Whether the property belongs to PTSFD (otherwise to the consensus mechanism).
     public var isPTSFD: Bool {
         switch self {
-        case .iewdsTruthfulUnique, .coalitionResilient: false
-        default: true
+        case .heuristicPayoffIdentity, .heuristicUnprofitable, .selfPredicting, .truthfulBestResponse,
+            .collusionUnprofitable, .honestParticipation, .budgetSolvent:
+            true
+        case .iewdsTruthfulUnique, .coalitionResilient:
+            false
         }
     }
 

@@ -32,7 +32,9 @@ public struct Prover: Sendable {
     /// first `sat` is re-checked in exact arithmetic and becomes the counterexample; an
     /// `unknown` (or a model that does not re-check) makes the verdict unknown.
     /// - Complexity: one Z3 query per claim, until the first counterexample.
+    /// An empty list proves nothing: its verdict is `unknown`.
     public func decide(_ claims: [any Claim], in context: Context = Context()) -> (verdict: Verdict, smt2: String) {
+        if claims.isEmpty { return (.unknown(reason: "no obligation to check: a property without claims proves nothing"), "") }
         if claims.count > 1, let batched = batch(claims, in: context) { return batched }
         var scripts: [String] = []
         for claim in claims {

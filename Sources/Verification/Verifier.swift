@@ -42,58 +42,71 @@ public struct Verifier: Sendable {
     /// Checks one property, timing it.
     public func check(_ id: PropertyID, on spec: Spec) -> PropertyResult {
         let clock = ContinuousClock()
-        var verdict = Verdict.unknown(reason: "not checked")
-        var smt2: String? = nil
-        var notes: [String] = []
-        let elapsed = clock.measure {
-            (verdict, smt2, notes) = decide(id, on: spec)
-        }
+        var decision = Decision(verdict: .unknown(reason: "not checked"))
+        let elapsed = clock.measure { decision = decide(id, on: spec) }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return PropertyResult(
-            id: id, verdict: verdict, expected: spec.checks[id.rawValue]?.rawValue ?? "proved",
-            seconds: seconds, smt2: smt2, notes: notes)
+            id: id, verdict: decision.verdict, expected: spec.checks[id.rawValue] ?? .proved,
+            seconds: seconds, smt2: decision.smt2, notes: decision.notes, values: decision.values,
+            caveats: decision.caveats)
     }
 
-    func decide(_ id: PropertyID, on spec: Spec) -> (Verdict, String?, [String]) {
+    /// What deciding one property produced, before timing.
+    struct Decision {
+        var verdict: Verdict
+        var smt2: String? = nil
+        var notes: [String] = []
+        var values: PropertyValues = .none
+        var caveats: [Caveat] = []
+    }
+
+    /// Each property id owns its checker; the switch has no `default:`, so a new id cannot be
+    /// reported without one.
+    func decide(_ id: PropertyID, on spec: Spec) -> Decision {
         if id.isPTSFD != (spec.mechanism.kind == .ptsfd) {
-            return (.unknown(reason: "\(id.rawValue) does not apply to a \(spec.mechanism.kind.rawValue) spec"), nil, [])
+            return Decision(verdict: .unknown(reason: "\(id.rawValue) does not apply to a \(spec.mechanism.kind.rawValue) spec"))
         }
-        if let deadline, deadline.passed { return (.unknown(reason: deadline.reason), nil, []) }
-        let claims: [any Claim]
-        let setting: PTSFDSetting
+        if let deadline, deadline.passed { return Decision(verdict: .unknown(reason: deadline.reason)) }
         switch id {
         case .budgetSolvent:
-            let (verdict, notes) = BudgetSolventCheck(spec: spec).run()
-            return (verdict, nil, notes)
+            let (verdict, notes, values) = BudgetSolventCheck(spec: spec).run()
+            return Decision(verdict: verdict, notes: notes, values: values)
         case .iewdsTruthfulUnique, .coalitionResilient:
             return ConsensusVerification(spec: spec, verifier: self, property: id).decide(id)
         case .heuristicPayoffIdentity:
-            setting = PTSFDSetting(spec: spec)
-            claims = [HeuristicPayoffClaim(setting: setting, statement: .identity)]
+            let setting = PTSFDSetting(spec: spec)
+            return decideClaims(id, setting, [HeuristicPayoffClaim(setting: setting, statement: .identity)])
         case .heuristicUnprofitable:
-            setting = PTSFDSetting(spec: spec)
-            claims = [HeuristicPayoffClaim(setting: setting, statement: .unprofitable)]
+            let setting = PTSFDSetting(spec: spec)
+            return decideClaims(id, setting, [HeuristicPayoffClaim(setting: setting, statement: .unprofitable)])
         case .selfPredicting:
-            setting = PTSFDSetting(spec: spec)
-            claims = SelfPredictingClaim.all(setting)
+            let setting = PTSFDSetting(spec: spec)
+            return decideClaims(id, setting, SelfPredictingClaim.all(setting))
         case .truthfulBestResponse:
-            setting = PTSFDSetting(spec: spec)
-            claims = TruthfulBestResponseClaim.all(setting)
+            let setting = PTSFDSetting(spec: spec)
+            return decideClaims(id, setting, TruthfulBestResponseClaim.all(setting))
         case .collusionUnprofitable:
-            setting = PTSFDSetting(spec: spec)
-            claims = CollusionClaim.all(setting)
-        case .honestParticipation:
-            setting = PTSFDSetting(spec: spec)
-            claims = [HonestParticipationClaim(setting: setting)]
-        }
-        let (verdict, smt2) = prover(for: id).decide(claims)
-        var notes = Self.modelNotes(setting)
-        if id == .honestParticipation { notes.append(minimumCertainty(setting)) }
-        if id == .collusionUnprofitable {
-            notes.append("class maps checked: \(claims.count) (the halves map, and every single merge x -> y "
+            let setting = PTSFDSetting(spec: spec)
+            var decision = decideClaims(id, setting, CollusionClaim.all(setting))
+            decision.notes.append("class maps checked: \(CollusionClaim.all(setting).count) (the halves map, and every single merge x -> y "
                 + "through one per orbit of the classes' prior symmetry)")
+            return decision
+        case .honestParticipation:
+            let setting = PTSFDSetting(spec: spec)
+            var decision = decideClaims(id, setting, [HonestParticipationClaim(setting: setting)])
+            let (note, certainty) = minimumCertainty(setting)
+            decision.notes.append(note)
+            if let certainty { decision.values.values.append(PropertyValue("minimum_certainty", certainty)) }
+            return decision
         }
-        return (verdict, smt2, notes)
+    }
+
+    /// Z3 decides the claims; the values are measured exactly at the deciding point.
+    func decideClaims(_ id: PropertyID, _ setting: PTSFDSetting, _ claims: [any MeasuredClaim]) -> Decision {
+        let (verdict, smt2) = prover(for: id).decide(claims)
+        return Decision(
+            verdict: verdict, smt2: smt2, notes: Self.modelNotes(setting),
+            values: PropertyValues.measure(claims, verdict: verdict))
     }
 
     static func modelNotes(_ setting: PTSFDSetting) -> [String] {
@@ -105,7 +118,7 @@ public struct Verifier: Sendable {
     }
 
     /// The largest minimum certainty of Eq. 7 over the classes and ranges: `max rho R(x) beta`.
-    func minimumCertainty(_ setting: PTSFDSetting) -> String {
+    func minimumCertainty(_ setting: PTSFDSetting) -> (note: String, value: Rational?) {
         let context = Context()
         let algebra = TermAlgebra(context: context)
         let variables = setting.beliefs.variables + [setting.beta]
@@ -123,12 +136,12 @@ public struct Verifier: Sendable {
                 terms[variables.count - 1])
             optimizer.maximize(certainty)
             guard case .optimal(_, let values)? = try? optimizer.check(), case .finite(let r)? = values.first else {
-                return "minimum certainty A_ij (Eq. 7): unknown (the optimiser gave no finite optimum)"
+                return ("minimum certainty A_ij (Eq. 7): unknown (the optimiser gave no finite optimum)", nil)
             }
             if best == nil || r > best!.value { best = (r, x) }
         }
-        guard let best else { return "minimum certainty A_ij (Eq. 7): no classes" }
-        return "minimum certainty A_ij (Eq. 7, no effort cost) for a report to pay: \(best.value) "
-            + "(~\(best.value.doubleValue)), reached for class \(best.x) at the top of the ranges"
+        guard let best else { return ("minimum certainty A_ij (Eq. 7): no classes", nil) }
+        return ("minimum certainty A_ij (Eq. 7, no effort cost) for a report to pay: \(best.value) "
+            + "(~\(best.value.doubleValue)), reached for class \(best.x) at the top of the ranges", best.value)
     }
 }

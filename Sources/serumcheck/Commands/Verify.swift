@@ -156,7 +156,7 @@ struct Verify: ParsableCommand {
         let results: [PropertyResult] = tasks.indices.map { k in
             settled[k] ?? PropertyResult(
                 id: tasks[k].id, verdict: .unknown(reason: stopped),
-                expected: specs[tasks[k].spec].checks[tasks[k].id.rawValue]?.rawValue ?? "proved",
+                expected: specs[tasks[k].spec].checks[tasks[k].id.rawValue] ?? .proved,
                 seconds: timeLimit ?? 0, smt2: nil, notes: [])
         }
         var verdicts = VerifyReport(command: (["serumcheck", "verify"] + CommandLine.arguments.dropFirst(2)).joined(separator: " "))

@@ -4,8 +4,16 @@ import Verification
 /// The verdicts of `verify`, as plain data: JSON for CI, a table for people.
 ///
 /// JSON: `{"specs": [{"spec", "name", "properties": [{"id", "verdict", "expected", "met",
-/// "seconds", "counterexample": {String: String}, "reason", "notes", "smt2"}]}], "command"}`.
+/// "seconds", "counterexample": {String: String}, "reason", "notes", "smt2", "values":
+/// {name: {"exact": "p/q", "float": Double}}, "values_at": {String: String}, "values_method",
+/// "caveats": [String]}]}], "command"}`.
 struct VerifyReport: Encodable {
+    /// One value behind a verdict: exact text and the nearest double.
+    struct Value: Encodable {
+        var exact: String
+        var float: Double
+    }
+
     struct Property: Encodable {
         var id: String
         var verdict: String
@@ -16,11 +24,18 @@ struct VerifyReport: Encodable {
         var reason: String?
         var notes: [String]
         var smt2: String?
+        var values: [String: Value]
+        var valuesAt: [String: String]
+        var valuesMethod: String
+        var caveats: [String]
         /// The counterexample in its stable order, for the table.
         var orderedCounterexample: [(name: String, value: String)] = []
+        /// The deciding value, for the table.
+        var deciding: PropertyValue?
 
         enum CodingKeys: String, CodingKey {
-            case id, verdict, expected, met, seconds, counterexample, reason, notes, smt2
+            case id, verdict, expected, met, seconds, counterexample, reason, notes, smt2, values, caveats
+            case valuesAt = "values_at", valuesMethod = "values_method"
         }
     }
 
@@ -41,9 +56,12 @@ struct VerifyReport: Encodable {
             if case .unknown(let why) = r.verdict { reason = why }
             let entries = r.verdict.counterexample?.entries ?? []
             return Property(
-                id: r.id.rawValue, verdict: r.verdict.name, expected: r.expected, met: r.meetsExpectation,
+                id: r.id.rawValue, verdict: r.verdict.name, expected: r.expected.rawValue, met: r.meetsExpectation,
                 seconds: r.seconds, counterexample: Dictionary(entries.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
-                reason: reason, notes: r.notes, smt2: r.smt2, orderedCounterexample: entries)
+                reason: reason, notes: r.notes, smt2: r.smt2,
+                values: Dictionary(r.values.values.map { ($0.name, Value(exact: $0.exact.description, float: $0.float)) }, uniquingKeysWith: { a, _ in a }),
+                valuesAt: r.values.at, valuesMethod: r.values.method, caveats: r.caveats.map(\.rawValue),
+                orderedCounterexample: entries, deciding: r.values.deciding)
         }))
     }
 
@@ -67,14 +85,26 @@ struct VerifyReport: Encodable {
         }
     }
 
+    /// A value for the table: the exact text when short (an integer, a small fraction), else
+    /// the float to six significant digits with a `~`.
+    static func number(_ v: PropertyValue) -> String {
+        let text = v.exact.description
+        return text.count <= 12 ? text : "~" + String(format: "%.6g", v.float)
+    }
+
     var table: String {
         var out = ""
         for spec in specs {
             out += "\(spec.spec) (\(spec.name))\n"
             let rows = spec.properties.map { p in
-                [p.id, p.verdict, p.expected, p.met ? "ok" : "FAILED", String(format: "%.2f s", p.seconds)]
+                [p.id, p.verdict + (p.caveats.isEmpty ? "" : "*"), p.expected, p.met ? "ok" : "FAILED",
+                 p.deciding.map { "\($0.name) = \(Self.number($0))" } ?? "", String(format: "%.2f s", p.seconds)]
             }
-            out += TextTable(columns: ["property", "verdict", "expected", "check", "time"], rows: rows).rendered
+            out += TextTable(columns: ["property", "verdict", "expected", "check", "deciding value", "time"], rows: rows).rendered
+            if spec.properties.contains(where: { !$0.caveats.isEmpty }) {
+                let caveats = Set(spec.properties.flatMap(\.caveats)).sorted()
+                out += "  * rests on an assumption the spec does not satisfy: \(caveats.joined(separator: ", "))\n"
+            }
             for p in spec.properties {
                 if !p.orderedCounterexample.isEmpty {
                     out += "  \(p.id): counterexample " + p.orderedCounterexample.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + "\n"
