@@ -36,35 +36,55 @@ public enum SynthesisParameter: String, CaseIterable, Sendable {
 public struct SynthesisResult: Sendable {
     public var parameter: SynthesisParameter
     public var searched: (Double, Double)
-    /// The largest interval found on which every property is proved, or nil.
+    /// The grid the search started from.
+    public var gridPoints: Int
+    /// An interval on which every property is proved (the widest the search found), or nil.
     public var interval: (Double, Double)?
     /// The verdicts over the whole interval (all proved).
     public var proofs: [PropertyResult]
-    /// Just outside each end, where the search ran into a failing property (if inside the range).
-    public var outside: [(at: Double, result: PropertyResult)]
+    /// Where widening the interval failed: the wider interval tried, and the property that is
+    /// not proved on it (with its counterexample when refuted).
+    public var beyond: [(tried: (Double, Double), result: PropertyResult)]
+    /// Grid points at which some property is not proved, with the first such property.
+    public var failingPoints: [(at: Double, result: PropertyResult)]
     public var verdictCalls: Int
 
     public var summary: String {
         var out = "synthesis of \(parameter.rawValue) over [\(searched.0), \(searched.1)]\n"
-        guard let interval else {
-            return out + "no value in the range has every property proved\n"
+        func counterexample(_ r: PropertyResult) -> String {
+            r.verdict.counterexample.map { " (" + $0.entries.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + ")" } ?? ""
         }
-        out += "largest interval with every property proved: [\(interval.0), \(interval.1)]\n"
+        guard let interval else {
+            out += "no point of the \(gridPoints)-point grid has every property proved; "
+                + "the search establishes no interval\n"
+            for (at, r) in failingPoints.prefix(3) {
+                out += "  at \(parameter.rawValue) = \(at): \(r.id.rawValue) \(r.verdict.name)\(counterexample(r))\n"
+            }
+            return out + "(\(verdictCalls) verifications)\n"
+        }
+        out += "every property is proved on \(parameter.rawValue) in [\(interval.0), \(interval.1)]"
+            + " (the widest window of a \(gridPoints)-point grid, its ends widened by bisection; "
+            + "a wider interval elsewhere is not excluded)\n"
         for p in proofs { out += "  \(p.id.rawValue): \(p.verdict.name) on the whole interval\n" }
-        for (at, r) in outside {
-            let cx = r.verdict.counterexample.map { " (" + $0.entries.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + ")" } ?? ""
-            out += "  at \(parameter.rawValue) = \(at): \(r.id.rawValue) \(r.verdict.name)\(cx)\n"
+        for (tried, r) in beyond {
+            out += "  over [\(tried.0), \(tried.1)]: \(r.id.rawValue) \(r.verdict.name)\(counterexample(r))\n"
         }
         out += "(\(verdictCalls) verifications)\n"
         return out
     }
 }
 
-/// Finds the largest interval of one parameter on which chosen properties are all proved.
+/// Finds an interval of one parameter on which chosen properties are all proved.
 ///
-/// A grid of 17 points locates the longest run of points where every property is proved; each
-/// end is then pushed outwards by bisection (to 1/2^24 of the range) as long as the properties
-/// stay proved on the whole widened interval; finally they are proved on the result.
+/// A property proved on an interval is proved on every sub-interval, but proofs at points do
+/// not add up to a proof over their span (a range lets two workers' accuracies differ, a point
+/// does not). So the search works with whole intervals throughout:
+/// 1. a grid of 17 points; the windows of consecutive grid points are checked as intervals by
+///    a two-pointer sweep (extend the right end while the window is proved, then move the
+///    left end; containment makes this find the widest proved window in at most 2 * 17 checks);
+/// 2. each end of the widest window is pushed outwards by bisection (to 1/2^24 of the range)
+///    while the widened interval stays proved;
+/// 3. the result is proved once more as a whole, and reported only if it is.
 public struct Synthesis: Sendable {
     public var verifier: Verifier
     public var properties: [PropertyID]
@@ -96,41 +116,59 @@ public struct Synthesis: Sendable {
         }
         let steps = 16
         let grid = (0 ... steps).map { low + (high - low) * Double($0) / Double(steps) }
-        let ok = grid.map { failing($0, $0) == nil }
-        var best: (Int, Int)? = nil, start: Int? = nil
-        for k in 0 ... steps + 1 {
-            if k <= steps, ok[k] { start = start ?? k; continue }
-            if let s = start, best == nil || (k - 1 - s) > (best!.1 - best!.0) { best = (s, k - 1) }
-            start = nil
+        let atPoints = grid.map { failing($0, $0) }
+        let failingPoints = zip(grid, atPoints).compactMap { at, r in r.map { (at, $0) } }
+        // The widest window [s, e] of passing grid points that is proved as an interval.
+        var best: (s: Int, e: Int)? = nil
+        var s = 0, e = -1
+        var failedRight: PropertyResult? = nil
+        var bestFailedRight: PropertyResult? = nil
+        while s <= steps {
+            guard atPoints[s] == nil else { s += 1; e = max(e, s - 1); continue }
+            e = max(e, s)
+            failedRight = nil
+            while e + 1 <= steps, atPoints[e + 1] == nil {
+                if let r = failing(grid[s], grid[e + 1]) { failedRight = r; break }
+                e += 1
+            }
+            if best == nil || e - s > best!.e - best!.s {
+                best = (s, e)
+                bestFailedRight = failedRight
+            }
+            s += 1
         }
         guard let (first, last) = best else {
-            return SynthesisResult(parameter: parameter, searched: (low, high), interval: nil, proofs: [], outside: [], verdictCalls: calls)
+            return SynthesisResult(
+                parameter: parameter, searched: (low, high), gridPoints: grid.count, interval: nil, proofs: [],
+                beyond: [], failingPoints: failingPoints, verdictCalls: calls)
         }
         var a = grid[first], b = grid[last]
-        var outside: [(Double, PropertyResult)] = []
+        var beyond: [((Double, Double), PropertyResult)] = []
         let tolerance = (high - low) / Double(1 << 24)
         if first > 0 {
             var bad = grid[first - 1]
+            var why = failing(bad, b)
             while a - bad > tolerance {
                 let mid = (a + bad) / 2
-                if failing(mid, b) == nil { a = mid } else { bad = mid }
+                if let r = failing(mid, b) { bad = mid; why = r } else { a = mid }
             }
-            if let r = failing(bad, bad) { outside.append((bad, r)) }
+            if let why { beyond.append(((bad, b), why)) }
         }
         if last < steps {
             var bad = grid[last + 1]
+            var why = bestFailedRight ?? failing(a, bad)
             while bad - b > tolerance {
                 let mid = (b + bad) / 2
-                if failing(a, mid) == nil { b = mid } else { bad = mid }
+                if let r = failing(a, mid) { bad = mid; why = r } else { b = mid }
             }
-            if let r = failing(bad, bad) { outside.append((bad, r)) }
+            if let why { beyond.append(((a, bad), why)) }
         }
         let final = parameter.setting(spec, a, b)
         let proofs = properties.map { verifier.check($0, on: final) }
         calls += 1
         let allProved = proofs.allSatisfy { if case .proved = $0.verdict { true } else { false } }
         return SynthesisResult(
-            parameter: parameter, searched: (low, high), interval: allProved ? (a, b) : nil,
-            proofs: proofs, outside: outside, verdictCalls: calls)
+            parameter: parameter, searched: (low, high), gridPoints: grid.count, interval: allProved ? (a, b) : nil,
+            proofs: proofs, beyond: beyond, failingPoints: failingPoints, verdictCalls: calls)
     }
 }

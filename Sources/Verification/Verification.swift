@@ -12,4 +12,5 @@
 //   `honest-participation`, `budget-solvent` (a bounded check of the contract's integer payouts).
 // - Consensus (Lu, Tang, Wang): `iewds-truthful-unique` and `coalition-resilient`, through the
 //   IEWDS engine of `Games` with a Z3-backed dominance oracle.
-// - `Synthesis`: the largest interval of one parameter on which chosen properties are proved.
+// - `Synthesis`: an interval of one parameter on which chosen properties are proved, searched
+//   interval by interval (proofs at points do not add up to a proof over their span).

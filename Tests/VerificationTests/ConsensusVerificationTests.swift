@@ -1,3 +1,5 @@
+import Mechanisms
+import Solver
 import Specs
 import Testing
 import Verification
@@ -21,18 +23,31 @@ import Verification
         #expect(order.contains("worker 0 drops σf (random junk) (weakly dominated by σt (true result))"))
     }
 
-    @Test func theSymbolicClausesAgreeWithTheIntegerContractClauses() throws {
-        // ConsensusPayoff (real d/2) and Consensus.settle (integer) agree for even d and r = 0 mod n.
+    @Test(arguments: [2, 3, 4])
+    func theSymbolicClausesAgreeWithTheIntegerContractClauses(workers n: Int) throws {
+        // ConsensusPayoff (real d/2) against Consensus.settle, the integer clauses the contract
+        // runs, on every profile of plays of n workers: equal for even d and r divisible by n,
+        // where the contract's floors are exact. A junk is a result in no E_ck rule, distinct
+        // per tag; "nothing" is no submission.
         let d = 1000, r = 600
-        let plays: [[ConsensusPlay]] = [[.truth, .truth, .truth], [.truth, .nothing, .junk(1)], [.junk(1), .junk(2), .truth], [.nothing, .nothing, .truth]]
-        for profile in plays {
+        let input: [UInt8] = [7, 7, 7]
+        func submission(_ play: ConsensusPlay) -> Consensus.Submission {
+            switch play {
+            case .nothing: .none
+            case .truth: .result([1, 2, 3])
+            case .junk(let tag): .result([9, UInt8(tag + 10)])
+            }
+        }
+        let kinds: [ConsensusPlay] = [.nothing, .truth, .junk(0), .junk(1)]
+        var profiles: [[ConsensusPlay]] = [[]]
+        for _ in 0 ..< n { profiles = profiles.flatMap { p in kinds.map { p + [$0] } } }
+        for profile in profiles {
             let exact = ConsensusPayoff.utilities(ExactAlgebra(), deposit: .init(d), reward: .init(r), plays: profile)
-            let expected: [Int] = {
-                if profile.contains(.nothing) { return profile.map { $0 == .nothing ? -d : -d / 2 } }
-                if profile.allSatisfy({ $0 == profile[0] }) { return profile.map { _ in r / profile.count } }
-                return profile.map { _ in -d / 2 }
-            }()
-            #expect(exact.map(\.description) == expected.map(String.init))
+            let submissions = profile.map(submission)
+            let outcome = n == 2
+                ? Consensus.settleTwoWorkers(submissions, deposit: d, reward: r, junk: .paper, input: input)
+                : Consensus.settle(submissions, deposit: d, reward: r, junk: .paper, input: input)
+            #expect(exact == outcome.utilities(deposit: d).map { Rational($0) }, "\(profile)")
         }
     }
 }

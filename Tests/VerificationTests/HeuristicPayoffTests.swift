@@ -27,8 +27,10 @@ import Verification
         guard let beta = value(result, "beta") else { return }
         let q = (0 ..< 4).compactMap { value(result, "q\($0)") }
         #expect(q.reduce(0, +) == 1)
-        let earned = Rational(workers) / Rational(workers - 1) - beta
-        #expect(earned != 1 - beta)
+        // The tool's exact payoff at its counterexample is the hand formula n / (n - 1) - beta,
+        // which is not the identity's 1 - beta.
+        #expect(result.values["heuristic_payoff"] == Rational(workers) / Rational(workers - 1) - beta)
+        #expect(result.values["identity_payoff"] == 1 - beta)
     }
 
     @Test func betaOneMakesHeuristicReportsWorthNothingAndBelowOnePays() throws {

@@ -12,7 +12,11 @@ import Verification
         #expect(isRefuted(result))
         #expect(result.verdict.counterexample?["observed"] == "0")
         #expect(result.verdict.counterexample?["misreport"] == "1")
-        #expect(Rational(8, 10) / Rational(9, 10) < Rational(2, 10) / Rational(1, 10))
+        // The tool's scores are the paper's: P(a|a) / R(a) = 0.8 / 0.9 = 8/9 against
+        // P(b|a) / R(b) = 0.2 / 0.1 = 2, a margin of 8/9 - 2 = -10/9.
+        #expect(result.values["truthful_score"] == Rational(8, 9))
+        #expect(result.values["misreport_score"] == 2)
+        #expect(result.values["score_margin"] == Rational(-10, 9))
         let truthful = verifier.check(.truthfulBestResponse, on: spec)
         #expect(isRefuted(truthful))
         #expect(truthful.verdict.counterexample?["observed"] == "0")

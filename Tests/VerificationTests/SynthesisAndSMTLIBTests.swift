@@ -19,6 +19,27 @@ import Verification
         #expect(result.proofs.allSatisfy(isProved))
     }
 
+    @Test func pointsThatPassDoNotMakeARangeThatPassesAndTheSearchNarrows() throws {
+        // At a point both accuracies are equal, so self-predicting holds at every accuracy
+        // (the sign of (a_w - e_w)(a_p - e_p) is that of a square). Over a range they differ, and
+        // it holds exactly when both lie on the same side of 1/|C| = 1/10: the widest proved
+        // interval of [0.05, 0.95] is (1/10, 0.95].
+        let spec = try ptsfdSpec(accuracy: "{ min = 0.05, max = 0.95 }")
+        let synthesis = Synthesis(verifier: verifier, properties: [.selfPredicting])
+        let result = try synthesis.run(spec, parameter: .accuracy, file: "test.toml")
+        #expect(result.failingPoints.isEmpty)
+        #expect(!isProved(verifier.check(.selfPredicting, on: spec)))
+        guard let (low, high) = result.interval else {
+            Issue.record("no interval: \(result.summary)")
+            return
+        }
+        #expect(low > 0.1 && low - 0.1 < 1e-5, "\(low)")
+        #expect(high == 0.95)
+        #expect(result.beyond.count == 1 && isRefuted(result.beyond[0].result))
+        #expect(result.beyond.first.map { $0.tried.0 <= 0.1 } == true)
+        #expect(!result.summary.contains("largest"))
+    }
+
     @Test func theZ3BinaryReachesTheSameAnswerFromTheEmittedSMTLIB2() throws {
         let proved = verifier.check(.heuristicUnprofitable, on: try ptsfdSpec())
         let refuted = verifier.check(.heuristicUnprofitable, on: try ptsfdSpec(beta: "{ min = 0.5, max = 2.0 }"))

@@ -25,8 +25,9 @@ struct Verify: ParsableCommand {
             Consensus properties: \(PropertyID.allCases.filter { !$0.isPTSFD }.map(\.rawValue).joined(separator: ", ")).
 
             With --synthesize PARAM (beta, lambda, accuracy or coalition) verify instead finds \
-            the largest interval inside the spec's range of PARAM on which the chosen \
-            properties are all proved, and proves them on it.
+            an interval inside the spec's range of PARAM on which the chosen properties are \
+            all proved (the widest window of a grid, each checked as a whole interval, its \
+            ends widened by bisection), proves them on it, and shows where widening fails.
 
             The table goes to standard output (to standard error when --json writes to \
             standard output) and progress to standard error; --quiet prints neither.
@@ -63,7 +64,7 @@ struct Verify: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Properties checked in parallel, each with its own Z3 context (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Find the largest interval of this parameter (beta, lambda, accuracy, coalition) on which the properties are proved.", valueName: "param"))
+    @Option(name: .long, help: ArgumentHelp("Find an interval of this parameter (beta, lambda, accuracy, coalition) on which the properties are all proved.", valueName: "param"))
     var synthesize: String?
 
     @Option(name: .customLong("time-limit"), parsing: .unconditional, help: ArgumentHelp("Stop the whole run after this many seconds: every property not decided by then is reported unknown, with the reason. Default: no limit.", valueName: "seconds"))
