@@ -42,7 +42,7 @@ public struct Prover: Sendable {
             scripts.append(script)
             switch answer {
             case .proved: continue
-            default: return (answer, scripts.joined(separator: "\n(reset)\n"))
+            case .refuted, .unknown: return (answer, scripts.joined(separator: "\n(reset)\n"))
             }
         }
         return (.proved, scripts.joined(separator: "\n(reset)\n"))
