@@ -89,7 +89,7 @@ struct ConsensusVerification {
                 let (verdict, smt2, notes) = try coalitionResilient()
                 return Verifier.Decision(verdict: verdict, smt2: smt2, notes: notes, values: coalitionValues())
             case .heuristicPayoffIdentity, .heuristicUnprofitable, .selfPredicting, .truthfulBestResponse,
-                .collusionUnprofitable, .honestParticipation, .budgetSolvent:
+                .collusionUnprofitable, .honestParticipation, .budgetSolvent, .beliefsConsistent:
                 return Verifier.Decision(verdict: .unknown(reason: "\(id.rawValue) is not a consensus property"))
             }
         } catch {

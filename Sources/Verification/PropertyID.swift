@@ -8,6 +8,7 @@ public enum PropertyID: String, CaseIterable, Sendable, Codable, Comparable {
     case collusionUnprofitable = "collusion-unprofitable"
     case honestParticipation = "honest-participation"
     case budgetSolvent = "budget-solvent"
+    case beliefsConsistent = "beliefs-consistent"
     // Consensus (Lu, Tang, Wang)
     case iewdsTruthfulUnique = "iewds-truthful-unique"
     case coalitionResilient = "coalition-resilient"
@@ -16,9 +17,24 @@ public enum PropertyID: String, CaseIterable, Sendable, Codable, Comparable {
     public var isPTSFD: Bool {
         switch self {
         case .heuristicPayoffIdentity, .heuristicUnprofitable, .selfPredicting, .truthfulBestResponse,
-            .collusionUnprofitable, .honestParticipation, .budgetSolvent:
+            .collusionUnprofitable, .honestParticipation, .budgetSolvent, .beliefsConsistent:
             true
         case .iewdsTruthfulUnique, .coalitionResilient:
+            false
+        }
+    }
+
+    /// Whether the property's claims use the workers' beliefs (`BeliefModel`: the joint, the
+    /// own marginal, or R as the peers' report distribution), so that its verdict is about
+    /// beliefs no worker holds when `beliefs-consistent` is refuted (`Caveat.inconsistentBeliefs`).
+    /// The heuristic claims count: they take an honest peer to report y with probability R(y),
+    /// the peer marginal that consistency asks of the beliefs.
+    public var restsOnBeliefs: Bool {
+        switch self {
+        case .heuristicPayoffIdentity, .heuristicUnprofitable, .selfPredicting, .truthfulBestResponse,
+            .collusionUnprofitable, .honestParticipation:
+            true
+        case .budgetSolvent, .beliefsConsistent, .iewdsTruthfulUnique, .coalitionResilient:
             false
         }
     }

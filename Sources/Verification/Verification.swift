@@ -9,7 +9,9 @@
 //
 // - PTSFD (Witt et al.): `heuristic-payoff-identity`, `heuristic-unprofitable`,
 //   `self-predicting`, `truthful-best-response`, `collusion-unprofitable`,
-//   `honest-participation`, `budget-solvent` (a bounded check of the contract's integer payouts).
+//   `honest-participation`, `budget-solvent` (a bounded check of the contract's integer payouts),
+//   `beliefs-consistent` (the beliefs come from one joint distribution; every verdict that rests
+//   on beliefs that do not carries `Caveat.inconsistentBeliefs`).
 // - Consensus (Lu, Tang, Wang): `iewds-truthful-unique` and `coalition-resilient`, through the
 //   IEWDS engine of `Games` with a Z3-backed dominance oracle.
 // - `Synthesis`: an interval of one parameter on which chosen properties are proved, searched

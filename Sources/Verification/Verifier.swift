@@ -43,7 +43,10 @@ public struct Verifier: Sendable {
     public func check(_ id: PropertyID, on spec: Spec) -> PropertyResult {
         let clock = ContinuousClock()
         var decision = Decision(verdict: .unknown(reason: "not checked"))
-        let elapsed = clock.measure { decision = decide(id, on: spec) }
+        let elapsed = clock.measure {
+            decision = decide(id, on: spec)
+            decision.caveats += caveats(for: id, verdict: decision.verdict, on: spec)
+        }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return PropertyResult(
             id: id, verdict: decision.verdict, expected: spec.checks[id.rawValue] ?? .proved,
@@ -71,6 +74,8 @@ public struct Verifier: Sendable {
         case .budgetSolvent:
             let (verdict, notes, values) = BudgetSolventCheck(spec: spec).run()
             return Decision(verdict: verdict, notes: notes, values: values)
+        case .beliefsConsistent:
+            return decideBeliefsConsistent(spec)
         case .iewdsTruthfulUnique, .coalitionResilient:
             return ConsensusVerification(spec: spec, verifier: self, property: id).decide(id)
         case .heuristicPayoffIdentity:

@@ -110,7 +110,8 @@ struct VerifyReport: Encodable {
                     out += "  \(p.id): counterexample " + p.orderedCounterexample.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + "\n"
                 }
                 if let reason = p.reason { out += "  \(p.id): \(reason)\n" }
-                for note in p.notes where note.hasPrefix("minimum certainty") || note.hasPrefix("elimination order") {
+                for note in p.notes where note.hasPrefix("minimum certainty") || note.hasPrefix("elimination order")
+                    || note.hasPrefix("nearest consistent matrix") {
                     out += "  \(p.id): \(note)\n"
                 }
             }
