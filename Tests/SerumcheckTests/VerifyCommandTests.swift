@@ -40,6 +40,25 @@ import Testing
         #expect(output.specs.allSatisfy { $0.properties.allSatisfy(\.met) })
     }
 
+    @Test func verdictsUnderInconsistentBeliefsAreMarkedInTheTableAndTheJSON() throws {
+        struct Caveats: Decodable {
+            struct Spec: Decodable { var properties: [Property] }
+            struct Property: Decodable { var id: String; var verdict: String; var caveats: [String] }
+            var specs: [Spec]
+        }
+        let arguments = ["verify", "specs/paper-48-example.toml", "--property", "self-predicting",
+                         "--property", "budget-solvent", "--property", "beliefs-consistent"]
+        let result = try Serumcheck.run(arguments + ["--json", "-"], in: repositoryRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        let properties = try JSONDecoder().decode(Caveats.self, from: Data(result.stdout.utf8)).specs.first?.properties ?? []
+        #expect(properties.map(\.id) == ["self-predicting", "budget-solvent", "beliefs-consistent"])
+        #expect(properties.map(\.caveats) == [["inconsistent-beliefs"], [], []])
+        // The table (on standard error beside --json -) marks the verdict and says why.
+        #expect(result.stderr.contains("refuted*"))
+        #expect(result.stderr.contains("* rests on an assumption the spec does not satisfy: inconsistent-beliefs"))
+        #expect(result.stderr.contains("beliefs-consistent: nearest consistent matrix"))
+    }
+
     @Test func aMissedExpectationExitsOneAndTheJSONCarriesTheCounterexample() throws {
         let dir = try scratchDirectory(files: ["literal.toml": Self.literal])
         let result = try Serumcheck.run(
