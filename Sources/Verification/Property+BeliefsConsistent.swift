@@ -134,8 +134,7 @@ extension Verifier {
             let located = zip(beliefs.variables, point).map { ($0.name, $1.description) }
             let negative = counterexample.entries.filter { $0.name == "observed" || $0.name == "peer_report" }
             decision.verdict = .refuted(Counterexample(located + (offending.isEmpty ? negative : offending.flatMap { $0.entries(point) })))
-            var values = [PropertyValue("marginal_gap", every.map { $0.gap(point) }.max() ?? 0),
-                          PropertyValue("own_prior_gap", Self.ownPriorGap(beliefs, [point]))]
+            var values = [PropertyValue("marginal_gap", every.map { $0.gap(point) }.max() ?? 0)]
             if case .explicit(let matrix) = beliefs.source {
                 let nearest = NearestConsistentBeliefs(prior: beliefs.prior, matrix: matrix)
                 switch nearest.solve(timeoutMilliseconds: timeoutMilliseconds, deadline: deadline) {
@@ -147,6 +146,7 @@ extension Verifier {
                     decision.notes.append("nearest consistent matrix: not found (\(failure.reason))")
                 }
             }
+            values.append(PropertyValue("own_prior_gap", Self.ownPriorGap(beliefs, [point])))
             decision.values = PropertyValues(
                 values: values, at: Dictionary(located, uniquingKeysWith: { a, _ in a }), method: "at the counterexample")
             return decision
