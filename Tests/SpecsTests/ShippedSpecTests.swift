@@ -44,6 +44,19 @@ struct ShippedSpecTests {
         #expect(spec.contract == paper.contract)
     }
 
+    @Test func paper48ExampleAndItsConsistentTwin() throws {
+        let example = try Spec.load(path: specPath("paper-48-example.toml"))
+        let consistent = try Spec.load(path: specPath("paper-48-consistent.toml"))
+        #expect(consistent.name == "paper-48-consistent")
+        // The same federation and mechanism; only the beliefs differ.
+        #expect(consistent.federation == example.federation)
+        #expect(consistent.mechanism == example.mechanism)
+        #expect(example.beliefs == Spec.Beliefs(peerGivenOwn: [[0.8, 0.2], [0.1, 0.9]]))
+        #expect(consistent.beliefs == Spec.Beliefs(peerGivenOwn: [[0.95, 0.05], [0.45, 0.55]]))
+        #expect(example.checks["beliefs-consistent"] == .refuted)
+        #expect(consistent.checks["beliefs-consistent"] == .proved)
+    }
+
     @Test func consensusTwo() throws {
         let spec = try Spec.load(path: specPath("consensus-2.toml"))
         #expect(spec.name == "consensus-2")
