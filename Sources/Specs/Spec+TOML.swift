@@ -49,6 +49,8 @@ extension Spec {
         if var beliefsTable = try root.subtable("beliefs") {
             beliefs = try decodeBeliefs(&beliefsTable)
         }
+        var costs = Costs.none
+        if var costsTable = try root.subtable("costs") { costs = try decodeCosts(&costsTable) }
         let simulation = try decodeSimulation(&root, federation: federation, kind: mechanism.kind)
         var consensusStrategies: ConsensusStrategies? = nil
         if mechanism.kind == .consensus, var t = try root.subtable("strategies") {
@@ -59,7 +61,7 @@ extension Spec {
         let spec = Spec(
             name: name, description: description, federation: federation, mechanism: mechanism,
             knobs: knobs, contract: contract, checks: checks, beliefs: beliefs,
-            simulation: simulation, consensusStrategies: consensusStrategies)
+            simulation: simulation, consensusStrategies: consensusStrategies, costs: costs)
         try spec.validate(file: file)
         return spec
     }

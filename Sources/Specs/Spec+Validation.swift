@@ -84,6 +84,7 @@ extension Spec {
             throw fail("federation.coalition", "a coalition fraction must be above 0")
         }
         try validateBeliefs(file: file)
+        try validateCosts(file: file)
 
         // [mechanism]
         // The ranges of beta, lambda and units_per_reward: Spec+RewardScale.swift.

@@ -29,13 +29,17 @@ public struct Spec: Hashable, Sendable {
     /// A consensus spec's `[strategies]`: what each worker does in a fuzz campaign's
     /// background, or `nil` to draw from the whole consensus catalogue.
     public var consensusStrategies: ConsensusStrategies?
+    /// What taking part costs a worker (`[costs]`, `Spec+Costs.swift`); none by default.
+    public var costs: Costs = .none
 
     public init(
         name: String, description: String = "", federation: Federation, mechanism: Mechanism,
         knobs: Knobs = .hardened, contract: Contract = Contract(),
         checks: [String: ExpectedVerdict] = [:], beliefs: Beliefs? = nil,
-        simulation: Simulation? = nil, consensusStrategies: ConsensusStrategies? = nil
+        simulation: Simulation? = nil, consensusStrategies: ConsensusStrategies? = nil,
+        costs: Costs = .none
     ) {
+        self.costs = costs
         self.consensusStrategies = consensusStrategies
         self.beliefs = beliefs
         self.simulation = simulation

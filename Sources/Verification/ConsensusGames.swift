@@ -74,13 +74,14 @@ public struct ConsensusGame: Sendable {
         plays.map { options in options.firstIndex { $0.allSatisfy { $0 == .truth } }! }
     }
 
-    /// Each player's utility for a profile of strategies (a coalition's is its members' sum).
-    public func utilities<A: Algebra>(_ a: A, deposit: A.Number, reward: A.Number, profile: [Int]) -> [A.Number] {
+    /// Each player's utility for a profile of strategies, net of the cost c of every true result
+    /// its workers send (a coalition's is its members' sum).
+    public func utilities<A: Algebra>(_ a: A, deposit: A.Number, reward: A.Number, cost: A.Number, profile: [Int]) -> [A.Number] {
         var byWorker = [ConsensusPlay](repeating: .nothing, count: workers)
         for (player, strategy) in profile.enumerated() {
             for (slot, worker) in members[player].enumerated() { byWorker[worker] = plays[player][strategy][slot] }
         }
-        let u = ConsensusPayoff.utilities(a, deposit: deposit, reward: reward, plays: byWorker)
+        let u = ConsensusPayoff.utilities(a, deposit: deposit, reward: reward, cost: cost, plays: byWorker)
         return members.map { a.sum($0.map { u[$0] }) }
     }
 }

@@ -33,4 +33,16 @@ public enum ConsensusPayoff {
         }
         return Array(repeating: loseHalf, count: n)
     }
+
+    /// Each worker's utility net of c, the cost of producing the result honestly (`[costs]
+    /// compute`; Lu et al. "ignore c"): a worker that submits the true result pays c on top of
+    /// what the reward clauses (`utilities`) give it; one that submits nothing or a junk computes
+    /// nothing and pays nothing.
+    public static func utilities<A: Algebra>(
+        _ a: A, deposit d: A.Number, reward r: A.Number, cost c: A.Number, plays: [ConsensusPlay]
+    ) -> [A.Number] {
+        zip(utilities(a, deposit: d, reward: r, plays: plays), plays).map { u, play in
+            play == .truth ? a.subtract(u, c) : u
+        }
+    }
 }

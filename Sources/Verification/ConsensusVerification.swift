@@ -2,26 +2,26 @@ import Games
 import Solver
 import Specs
 
-/// A dominance question put to Z3: for every d and r in range, `dominating` does at least as
+/// A dominance question put to Z3: for every d, r and c in range, `dominating` does at least as
 /// well as `dominated` against every opponent profile, and strictly better against one (or
 /// against all, for `strictly`).
 struct DominanceClaim: Claim {
     let game: ConsensusGame
     let player: Int, dominating: Int, dominated: Int
     let opponents: [[Int]]
-    let deposit: Variable, reward: Variable
+    let deposit: Variable, reward: Variable, cost: Variable
     let strictly: Bool
 
     var labels: [(name: String, value: String)] { [] }
-    var variables: [Variable] { [deposit, reward] }
+    var variables: [Variable] { [deposit, reward, cost] }
 
     func holds<A: Algebra>(_ a: A, _ v: [A.Number]) -> A.Truth {
         var weak: [A.Truth] = [], strict: [A.Truth] = []
         for var profile in game.situations(remaining: opponents, player: player) {
             profile[player] = dominating
-            let better = game.utilities(a, deposit: v[0], reward: v[1], profile: profile)[player]
+            let better = game.utilities(a, deposit: v[0], reward: v[1], cost: v[2], profile: profile)[player]
             profile[player] = dominated
-            let worse = game.utilities(a, deposit: v[0], reward: v[1], profile: profile)[player]
+            let worse = game.utilities(a, deposit: v[0], reward: v[1], cost: v[2], profile: profile)[player]
             weak.append(a.lessOrEqual(worse, better))
             strict.append(a.less(worse, better))
         }
@@ -33,7 +33,7 @@ struct DominanceClaim: Claim {
 /// dominance for every parameter value in the spec's ranges.
 struct SolverDominanceOracle: DominanceOracle {
     let game: ConsensusGame
-    let deposit: Variable, reward: Variable
+    let deposit: Variable, reward: Variable, cost: Variable
     let prover: Prover
     /// One Z3 context for every query of the run.
     let context = Context()
@@ -42,12 +42,12 @@ struct SolverDominanceOracle: DominanceOracle {
     mutating func weaklyDominates(player: Int, dominating: Int, dominated: Int, opponents remaining: [[Int]]) throws -> DominanceVerdict {
         func claim(_ strictly: Bool) -> DominanceClaim {
             DominanceClaim(game: game, player: player, dominating: dominating, dominated: dominated,
-                           opponents: remaining, deposit: deposit, reward: reward, strictly: strictly)
+                           opponents: remaining, deposit: deposit, reward: reward, cost: cost, strictly: strictly)
         }
         if let deadline = prover.deadline, deadline.passed { return .unknown(reason: deadline.reason) }
         // A failure at one point of the ranges is already a counterexample: only proofs need Z3.
         let exact = ExactAlgebra()
-        let point = [deposit.lower, reward.lower]
+        let point = [deposit.lower, reward.lower, cost.lower]
         guard claim(false).holds(exact, point) else { return .notDominated }
         queries += 1
         switch prover.decide([claim(false)], in: context).verdict {
@@ -76,6 +76,8 @@ struct ConsensusVerification {
     var reward: Variable {
         Variable("r", Rational(spec.mechanism.rewardRange.lowerBound), Rational(spec.mechanism.rewardRange.upperBound))
     }
+    /// c, the cost of producing the result honestly (`[costs] compute`, 0 by default).
+    var cost: Variable { Variable("c", spec.costs.compute) }
     var workers: Int { spec.federation.workers }
 
     func decide(_ id: PropertyID) -> Verifier.Decision {
@@ -89,7 +91,7 @@ struct ConsensusVerification {
                 let (verdict, smt2, notes) = try coalitionResilient()
                 return Verifier.Decision(verdict: verdict, smt2: smt2, notes: notes, values: coalitionValues())
             case .heuristicPayoffIdentity, .heuristicUnprofitable, .selfPredicting, .truthfulBestResponse,
-                .collusionUnprofitable, .honestParticipation, .budgetSolvent, .beliefsConsistent:
+                .collusionUnprofitable, .honestParticipation, .effortIncentive, .budgetSolvent, .beliefsConsistent:
                 return Verifier.Decision(verdict: .unknown(reason: "\(id.rawValue) is not a consensus property"))
             }
         } catch {
@@ -101,7 +103,7 @@ struct ConsensusVerification {
     /// every order explored (only the canonical order when `exploreOrders` is false).
     func eliminate(_ game: ConsensusGame, exploreOrders: Bool = true) throws -> (Verdict?, IEWDSResult, Int) {
         var oracle = SolverDominanceOracle(
-            game: game, deposit: deposit, reward: reward,
+            game: game, deposit: deposit, reward: reward, cost: cost,
             prover: verifier.prover(for: property, recordsSMT2: false, linear: true))
         let result = try IEWDS.run(shape: game.shape, oracle: &oracle, exploreOrders: exploreOrders, maxStates: 20_000)
         let truthful = game.truthful
@@ -125,6 +127,7 @@ struct ConsensusVerification {
         }
         entries.append(("d", deposit.lower == deposit.upper ? deposit.lower.description : "[\(deposit.lower), \(deposit.upper)]"))
         entries.append(("r", reward.lower == reward.upper ? reward.lower.description : "[\(reward.lower), \(reward.upper)]"))
+        entries.append(("c", cost.lower == cost.upper ? cost.lower.description : "[\(cost.lower), \(cost.upper)]"))
         return Counterexample(entries)
     }
 
@@ -156,7 +159,7 @@ struct ConsensusVerification {
             let sigma2 = game.truthful[0]
             // (a) sigma_2 does at least as well as every other coalition strategy in every situation.
             for s in game.shape.strategies[0].indices where s != sigma2 {
-                let claim = NoBetterClaim(game: game, truthful: sigma2, deviation: s, deposit: deposit, reward: reward)
+                let claim = NoBetterClaim(game: game, truthful: sigma2, deviation: s, deposit: deposit, reward: reward, cost: cost)
                 let (verdict, script) = prover.decide([claim], in: context)
                 scripts.append(script)
                 if case .proved = verdict { continue }
@@ -177,20 +180,20 @@ struct ConsensusVerification {
 struct NoBetterClaim: Claim {
     let game: ConsensusGame
     let truthful: Int, deviation: Int
-    let deposit: Variable, reward: Variable
+    let deposit: Variable, reward: Variable, cost: Variable
 
     var labels: [(name: String, value: String)] {
         [("coalition_size", "\(game.members[0].count)"), ("coalition_strategy", game.shape.name(player: 0, strategy: deviation))]
     }
-    var variables: [Variable] { [deposit, reward] }
+    var variables: [Variable] { [deposit, reward, cost] }
 
     func holds<A: Algebra>(_ a: A, _ v: [A.Number]) -> A.Truth {
         a.all(game.situations(remaining: game.shape.allStrategies, player: 0).map { profile in
             var p = profile
             p[0] = truthful
-            let honest = game.utilities(a, deposit: v[0], reward: v[1], profile: p)[0]
+            let honest = game.utilities(a, deposit: v[0], reward: v[1], cost: v[2], profile: p)[0]
             p[0] = deviation
-            return a.lessOrEqual(game.utilities(a, deposit: v[0], reward: v[1], profile: p)[0], honest)
+            return a.lessOrEqual(game.utilities(a, deposit: v[0], reward: v[1], cost: v[2], profile: p)[0], honest)
         })
     }
 }

@@ -7,6 +7,7 @@ public enum PropertyID: String, CaseIterable, Sendable, Codable, Comparable {
     case truthfulBestResponse = "truthful-best-response"
     case collusionUnprofitable = "collusion-unprofitable"
     case honestParticipation = "honest-participation"
+    case effortIncentive = "effort-incentive"
     case budgetSolvent = "budget-solvent"
     case beliefsConsistent = "beliefs-consistent"
     // Consensus (Lu, Tang, Wang)
@@ -17,7 +18,7 @@ public enum PropertyID: String, CaseIterable, Sendable, Codable, Comparable {
     public var isPTSFD: Bool {
         switch self {
         case .heuristicPayoffIdentity, .heuristicUnprofitable, .selfPredicting, .truthfulBestResponse,
-            .collusionUnprofitable, .honestParticipation, .budgetSolvent, .beliefsConsistent:
+            .collusionUnprofitable, .honestParticipation, .effortIncentive, .budgetSolvent, .beliefsConsistent:
             true
         case .iewdsTruthfulUnique, .coalitionResilient:
             false
@@ -32,7 +33,7 @@ public enum PropertyID: String, CaseIterable, Sendable, Codable, Comparable {
     public var restsOnBeliefs: Bool {
         switch self {
         case .heuristicPayoffIdentity, .heuristicUnprofitable, .selfPredicting, .truthfulBestResponse,
-            .collusionUnprofitable, .honestParticipation:
+            .collusionUnprofitable, .honestParticipation, .effortIncentive:
             true
         case .budgetSolvent, .beliefsConsistent, .iewdsTruthfulUnique, .coalitionResilient:
             false

@@ -2,12 +2,57 @@ import Solver
 import Specs
 
 /// The spec parameters `verify --synthesize` can search.
+///
+/// `cost` is the cost that decides a mechanism's properties: `costs.effort_high`, c(e_1), for
+/// PTSFD and `costs.compute`, c, for consensus. `deposit` is `mechanism.deposit` (D_i, or d);
+/// `reward` is the consensus mechanism's r (a PTSFD spec's reward scale is `lambda`). Deposit and
+/// reward are integers: an interval is checked with its ends rounded outwards, which proves it
+/// on the rounded interval, and the result names the rounded interval.
 public enum SynthesisParameter: String, CaseIterable, Sendable {
-    case beta, lambda, accuracy, coalition
+    case beta, lambda, accuracy, coalition, cost, deposit, reward
+
+    /// Whether values are integers (the interval checked has integer ends).
+    var isInteger: Bool {
+        switch self {
+        case .deposit, .reward: true
+        case .beta, .lambda, .accuracy, .coalition, .cost: false
+        }
+    }
+
+    /// The interval a check of `[low, high]` covers: integer ends rounded outwards.
+    func checked(_ low: Double, _ high: Double) -> (Double, Double) {
+        isInteger ? (low.rounded(.down), high.rounded(.up)) : (low, high)
+    }
+
+    /// The name of the parameter's variable in a counterexample, when it is one.
+    func variableName(_ spec: Spec) -> String? {
+        switch self {
+        case .cost: spec.mechanism.kind == .ptsfd ? "effort_high" : "c"
+        case .deposit: spec.mechanism.kind == .consensus ? "d" : nil
+        case .reward: "r"
+        case .beta: "beta"
+        case .lambda: "lambda"
+        case .accuracy, .coalition: nil
+        }
+    }
+
+    /// Why the parameter does not apply to `spec`, or `nil`.
+    func inapplicable(_ spec: Spec) -> String? {
+        switch (self, spec.mechanism.kind) {
+        case (.reward, .ptsfd):
+            "reward is the consensus mechanism's r; a PTSFD spec's reward scale is lambda (--synthesize lambda)"
+        case (.beta, .consensus), (.lambda, .consensus), (.accuracy, .consensus), (.coalition, .consensus):
+            "\(rawValue) is a PTSFD parameter; a consensus spec has cost, deposit and reward"
+        case (.reward, .consensus), (.beta, .ptsfd), (.lambda, .ptsfd), (.accuracy, .ptsfd), (.coalition, .ptsfd),
+            (.cost, _), (.deposit, _):
+            nil
+        }
+    }
 
     /// The spec with this parameter replaced by `[low, high]` (a point when equal).
     func setting(_ spec: Spec, _ low: Double, _ high: Double) -> Spec {
         var s = spec
+        let (low, high) = checked(low, high)
         let p: Parameter = low == high ? .value(low) : .range(min: low, max: high)
         switch self {
         case .beta: s.mechanism.beta = p
@@ -16,6 +61,13 @@ public enum SynthesisParameter: String, CaseIterable, Sendable {
             s.contract.lambdaSchedule = Array(repeating: p, count: s.contract.rounds)
         case .accuracy: s.federation.accuracy = .all(p)
         case .coalition: s.federation.coalition = p
+        case .cost:
+            switch spec.mechanism.kind {
+            case .ptsfd: s.costs.effortHigh = p
+            case .consensus: s.costs.compute = p
+            }
+        case .deposit: s.mechanism.depositRange = Int(low) ... Int(high)
+        case .reward: s.mechanism.rewardRange = Int(low) ... Int(high)
         }
         return s
     }
@@ -27,6 +79,11 @@ public enum SynthesisParameter: String, CaseIterable, Sendable {
         case .lambda: [spec.mechanism.lambda] + spec.contract.lambdaSchedule
         case .accuracy: spec.federation.accuracy.parameters(workers: spec.federation.workers)
         case .coalition: [spec.federation.coalition]
+        case .cost: [spec.mechanism.kind == .ptsfd ? spec.costs.effortHigh : spec.costs.compute]
+        case .deposit:
+            [.range(min: Double(spec.mechanism.depositRange.lowerBound), max: Double(spec.mechanism.depositRange.upperBound))]
+        case .reward:
+            [.range(min: Double(spec.mechanism.rewardRange.lowerBound), max: Double(spec.mechanism.rewardRange.upperBound))]
         }
         return (p.map(\.lowerBound).min()!, p.map(\.upperBound).max()!)
     }
@@ -48,6 +105,8 @@ public struct SynthesisResult: Sendable {
     /// Grid points at which some property is not proved, with the first such property.
     public var failingPoints: [(at: Double, result: PropertyResult)]
     public var verdictCalls: Int
+    /// The parameter's variable in a counterexample (`effort_high`, `c`, `r`, ...), when it is one.
+    public var variableName: String? = nil
 
     public var summary: String {
         var out = "synthesis of \(parameter.rawValue) over [\(searched.0), \(searched.1)]\n"
@@ -69,6 +128,7 @@ public struct SynthesisResult: Sendable {
         for (tried, r) in beyond {
             out += "  over [\(tried.0), \(tried.1)]: \(r.id.rawValue) \(r.verdict.name)\(counterexample(r))\n"
         }
+        out += threshold(interval)
         out += "(\(verdictCalls) verifications)\n"
         return out
     }
@@ -99,6 +159,7 @@ public struct Synthesis: Sendable {
     }
 
     public func run(_ spec: Spec, parameter: SynthesisParameter, file: String) throws -> SynthesisResult {
+        if let reason = parameter.inapplicable(spec) { throw NotARange(description: "\(file): \(reason)") }
         let (low, high) = parameter.range(spec)
         guard low < high else {
             throw NotARange(description: "\(file): \(parameter.rawValue) is the single value \(low); give it a range { min = ..., max = ... } to synthesize it")
@@ -140,7 +201,7 @@ public struct Synthesis: Sendable {
         guard let (first, last) = best else {
             return SynthesisResult(
                 parameter: parameter, searched: (low, high), gridPoints: grid.count, interval: nil, proofs: [],
-                beyond: [], failingPoints: failingPoints, verdictCalls: calls)
+                beyond: [], failingPoints: failingPoints, verdictCalls: calls, variableName: parameter.variableName(spec))
         }
         var a = grid[first], b = grid[last]
         var beyond: [((Double, Double), PropertyResult)] = []
@@ -168,7 +229,9 @@ public struct Synthesis: Sendable {
         calls += 1
         let allProved = proofs.allSatisfy { if case .proved = $0.verdict { true } else { false } }
         return SynthesisResult(
-            parameter: parameter, searched: (low, high), gridPoints: grid.count, interval: allProved ? (a, b) : nil,
-            proofs: proofs, beyond: beyond, failingPoints: failingPoints, verdictCalls: calls)
+            parameter: parameter, searched: (low, high), gridPoints: grid.count,
+            interval: allProved ? parameter.checked(a, b) : nil, proofs: proofs,
+            beyond: beyond.map { (parameter.checked($0.0.0, $0.0.1), $0.1) }, failingPoints: failingPoints,
+            verdictCalls: calls, variableName: parameter.variableName(spec))
     }
 }

@@ -97,12 +97,18 @@ public struct Verifier: Sendable {
                 + "through one per orbit of the classes' prior symmetry)")
             return decision
         case .honestParticipation:
-            let setting = PTSFDSetting(spec: spec)
-            var decision = decideClaims(id, setting, [HonestParticipationClaim(setting: setting)])
-            let (note, certainty) = minimumCertainty(setting)
+            let setting = PTSFDSetting(spec: spec), costs = PTSFDCosts(spec: spec)
+            var decision = decideClaims(id, setting, [HonestParticipationClaim(setting: setting, costs: costs)])
+            let (note, certainty) = minimumCertainty(setting, costs)
             decision.notes.append(note)
             if let certainty { decision.values.values.append(PropertyValue("minimum_certainty", certainty)) }
             return decision
+        case .effortIncentive:
+            let setting = PTSFDSetting(spec: spec)
+            switch EffortIncentiveClaim.all(setting, PTSFDCosts(spec: spec)) {
+            case .success(let claims): return decideClaims(id, setting, claims)
+            case .failure(let refusal): return Decision(verdict: .unknown(reason: refusal.reason))
+            }
         }
     }
 
@@ -122,11 +128,17 @@ public struct Verifier: Sendable {
         return [beliefs, "normalization factor rho = \(setting.rho) (R as the mechanism computes it = rho * R)"]
     }
 
-    /// The largest minimum certainty of Eq. 7 over the classes and ranges: `max rho R(x) beta`.
-    func minimumCertainty(_ setting: PTSFDSetting) -> (note: String, value: Rational?) {
+    /// The largest minimum certainty of Eq. 7 over the classes and ranges, net of the effort
+    /// cost: `max rho R(x) (beta + c(e_1) / lambda)`, with `beta + c(e_1) / lambda` one variable
+    /// over its range (`PTSFDCosts.certaintyFactor`).
+    func minimumCertainty(_ setting: PTSFDSetting, _ costs: PTSFDCosts) -> (note: String, value: Rational?) {
+        guard let factor = costs.certaintyFactor(beta: setting.beta, lambda: setting.lambda) else {
+            return ("minimum certainty A_ij (Eq. 7): unbounded (lambda can be 0 while the effort cost "
+                + "c(e_1) is up to \(costs.effortHigh.upper): no certainty makes a report pay)", nil)
+        }
         let context = Context()
         let algebra = TermAlgebra(context: context)
-        let variables = setting.beliefs.variables + [setting.beta]
+        let variables = setting.beliefs.variables + [factor]
         var best: (value: Rational, x: Int)? = nil
         // The classes of one orbit share their optimum (BeliefModel+Symmetry).
         for x in setting.beliefs.representativeClasses {
@@ -146,7 +158,8 @@ public struct Verifier: Sendable {
             if best == nil || r > best!.value { best = (r, x) }
         }
         guard let best else { return ("minimum certainty A_ij (Eq. 7): no classes", nil) }
-        return ("minimum certainty A_ij (Eq. 7, no effort cost) for a report to pay: \(best.value) "
+        let cost = costs.effortHigh.upper == 0 ? "no effort cost" : "net of the effort cost c(e_1) up to \(costs.effortHigh.upper)"
+        return ("minimum certainty A_ij (Eq. 7, \(cost)) for a report to pay: \(best.value) "
             + "(~\(best.value.doubleValue)), reached for class \(best.x) at the top of the ranges", best.value)
     }
 }

@@ -24,10 +24,13 @@ struct Verify: ParsableCommand {
 
             Consensus properties: \(PropertyID.allCases.filter { !$0.isPTSFD }.map(\.rawValue).joined(separator: ", ")).
 
-            With --synthesize PARAM (beta, lambda, accuracy or coalition) verify instead finds \
-            an interval inside the spec's range of PARAM on which the chosen properties are \
-            all proved (the widest window of a grid, each checked as a whole interval, its \
-            ends widened by bisection), proves them on it, and shows where widening fails.
+            With --synthesize PARAM (beta, lambda, accuracy or coalition for PTSFD; cost, \
+            deposit or reward for consensus; cost and deposit for PTSFD too) verify instead \
+            finds an interval inside the spec's range of PARAM on which the chosen properties \
+            are all proved (the widest window of a grid, each checked as a whole interval, its \
+            ends widened by bisection), proves them on it, and shows where widening fails; for \
+            cost it names the largest cost established, for deposit and reward the smallest. \
+            cost is [costs] effort_high for PTSFD and [costs] compute for consensus.
 
             The table goes to standard output (to standard error when --json writes to \
             standard output) and progress to standard error; --quiet prints neither.

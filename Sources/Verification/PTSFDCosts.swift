@@ -1,0 +1,47 @@
+import Solver
+import Specs
+
+/// A PTSFD spec's `[costs]` as claim variables (Witt et al., Eq. 4, 6 and 7), kept beside
+/// `PTSFDSetting` for the claims that weigh rewards against costs.
+///
+/// Rewards and costs are in the same units, per sample: an honest worker's profit over a round
+/// of m samples is `m * (lambda * E_honest - c(e_1)) - c_fix` (Eq. 4 with Eq. 6 summed over the
+/// samples; the utility of the improved model is taken to offset nothing, as in the paper's
+/// analysis).
+struct PTSFDCosts: Sendable {
+    /// c(e_1), per sample.
+    let effortHigh: Variable
+    /// c(e_0), per sample.
+    let effortLow: Variable
+    /// c_fix, per round.
+    let fixed: Variable
+    /// m, the samples of a round (1 when the spec has no fixed cost: m then only scales the profit).
+    let samples: Variable
+    /// The low-effort worker's accuracy; `nil` for chance, where its observation is independent of
+    /// the sample and its report is the heuristic one (Eq. 8).
+    let accuracyLow: Variable?
+
+    init(spec: Spec) {
+        let costs = spec.costs
+        effortHigh = Variable("effort_high", costs.effortHigh)
+        effortLow = Variable("effort_low", costs.effortLow)
+        fixed = Variable("fixed", costs.fixed)
+        samples = Variable("samples", costs.samples ?? .value(1))
+        accuracyLow = costs.accuracyLow.map { Variable("accuracy_low", $0) }
+    }
+
+    /// The range of `beta + c(e_1) / lambda` over the spec's ranges, the factor of Eq. 7
+    /// (`A >= rho R(x) (beta + c(e_1) / lambda)`), or `nil` when it is unbounded (lambda can be
+    /// 0 while the effort cost is positive: no certainty makes a report pay). The box of
+    /// (beta, c, lambda) is connected and the factor continuous and monotone in each, so its
+    /// values are exactly `[beta_lo + c_lo / lambda_hi, beta_hi + c_hi / lambda_lo]`.
+    func certaintyFactor(beta: Variable, lambda: Variable) -> Variable? {
+        func perLambda(_ c: Rational, _ l: Rational) -> Rational? {
+            if c == 0 { return 0 }
+            return l == 0 ? nil : c / l
+        }
+        guard let top = perLambda(effortHigh.upper, lambda.lower) else { return nil }
+        let bottom = perLambda(effortHigh.lower, lambda.upper) ?? top
+        return Variable("beta_plus_cost_per_lambda", beta.lower + bottom, beta.upper + top)
+    }
+}
