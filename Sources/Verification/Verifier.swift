@@ -160,6 +160,7 @@ public struct Verifier: Sendable {
         guard let best else { return ("minimum certainty A_ij (Eq. 7): no classes", nil) }
         let cost = costs.effortHigh.upper == 0 ? "no effort cost" : "net of the effort cost c(e_1) up to \(costs.effortHigh.upper)"
         return ("minimum certainty A_ij (Eq. 7, \(cost)) for a report to pay: \(best.value) "
-            + "(~\(best.value.doubleValue)), reached for class \(best.x) at the top of the ranges", best.value)
+            + "(~\(best.value.doubleValue))\(best.value > 1 ? ", above 1: no report pays there" : ""), "
+            + "reached for class \(best.x) at the top of the ranges", best.value)
     }
 }

@@ -33,7 +33,7 @@ struct Refused: Sendable, CustomTestStringConvertible {
 struct SpecRefusalTests {
     static let cases: [Refused] = [
         // unknown keys and tables
-        Refused(toml: "colour = 1\n" + ptsfd(), key: "colour", reason: "unknown key (expected one of: beliefs, checks, contract, data, description"),
+        Refused(toml: "colour = 1\n" + ptsfd(), key: "colour", reason: "unknown key (expected one of: beliefs, checks, contract, costs, data, description"),
         .mechanism("deposit = 1\nbetta = 1", "mechanism.betta", "unknown key (expected one of: beta,"),
         .extra("[knobs]\nnormalisation = \"paper\"", "knobs.normalisation", "unknown key"),
         .extra("[contract]\nwindow = 3", "contract.window", "unknown key"),
