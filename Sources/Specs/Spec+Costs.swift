@@ -83,7 +83,8 @@ extension Spec {
             for (v, k) in ends {
                 guard v.isFinite else { throw fail(k, "\(v) is not a finite number") }
                 guard range.contains(v) else {
-                    throw fail(k, "\(formatNumber(v)) is out of range (\(formatNumber(range.lowerBound)) ... \(formatNumber(range.upperBound)))")
+                    // The bounds are integers (0, 1, 10^9, 10^15): shown as such.
+                    throw fail(k, "\(formatNumber(v)) is out of range (\(Int(range.lowerBound)) ... \(Int(range.upperBound)))")
                 }
             }
             guard p.lowerBound <= p.upperBound else { throw fail(key, "range \(p) has min > max") }
