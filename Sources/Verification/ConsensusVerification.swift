@@ -85,11 +85,14 @@ struct ConsensusVerification {
             switch id {
             case .iewdsTruthfulUnique:
                 let (verdict, smt2, notes) = try truthfulUnique()
-                let values = deviationValues(.individual(workers: workers), gainName: "deviation_gain", deviationName: "deviation_payoff")
+                let values = deviationValues(
+                    .individual(workers: workers), gainName: "deviation_gain", deviationName: "deviation_payoff",
+                    everySituation: verdict.counterexample != nil)
                 return Verifier.Decision(verdict: verdict, smt2: smt2, notes: notes, values: values)
             case .coalitionResilient:
                 let (verdict, smt2, notes) = try coalitionResilient()
-                return Verifier.Decision(verdict: verdict, smt2: smt2, notes: notes, values: coalitionValues())
+                let values = coalitionValues(everySituation: verdict.counterexample != nil)
+                return Verifier.Decision(verdict: verdict, smt2: smt2, notes: notes, values: values)
             case .heuristicPayoffIdentity, .heuristicUnprofitable, .selfPredicting, .truthfulBestResponse,
                 .collusionUnprofitable, .honestParticipation, .effortIncentive, .budgetSolvent, .beliefsConsistent:
                 return Verifier.Decision(verdict: .unknown(reason: "\(id.rawValue) is not a consensus property"))

@@ -134,14 +134,22 @@ import Verification
         #expect(value(coalition, "c") == Rational(1, 1000))
     }
 
-    @Test func tableIValuesNetOfC() throws {
-        // n = 2, d = 1000, r = 200, c = 50: all truthful earns r/2 - c = 50; the best deviation
-        // against a truthful peer, a junk, gets -d/2 = -500 and saves c: gain -550.
+    @Test func tableIValuesNetOfCShowWhatBreaksTheDominance() throws {
+        // n = 2, d = 1000, r = 200, c = 50, refuted: the values are taken in the situation where
+        // a deviation gains most. Against a peer that sends nothing (or a junk) the true result
+        // gets -d/2 - c = -550 and a junk -d/2 = -500: the gain is c = 50. (Against a truthful
+        // peer the junk would lose: -500 against r/2 - c = 50.)
         var spec = try consensusSpec(workers: 2)
         spec.costs.compute = .value(50)
         let unique = verifier.check(.iewdsTruthfulUnique, on: spec)
-        #expect(unique.values["honest_payoff"] == 50)
+        #expect(isRefuted(unique))
+        #expect(unique.values["deviation_gain"] == 50)
+        #expect(unique.values["honest_payoff"] == -550)
         #expect(unique.values["deviation_payoff"] == -500)
-        #expect(unique.values["deviation_gain"] == -550)
+        #expect(unique.values.at["deviation"] == "σf (random junk)")
+        let coalition = verifier.check(.coalitionResilient, on: spec)
+        #expect(isRefuted(coalition))
+        #expect(coalition.values["coalition_gain"] == 50)
+        #expect(coalition.values.at["others"] != nil)
     }
 }
