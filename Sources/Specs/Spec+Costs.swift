@@ -46,11 +46,6 @@ extension Spec {
 
         /// No costs: the papers' setting, and the default.
         public static let none = Costs()
-
-        /// The low-effort accuracy, chance (`1 / classes`) unless the spec gives one.
-        public func accuracyLow(classes: Int) -> Parameter {
-            accuracyLow ?? .value(1 / Double(classes))
-        }
     }
 
     /// Largest cost of any kind, in the units of the rewards it is weighed against.
@@ -95,7 +90,12 @@ extension Spec {
         ]
         for (key, p) in amounts { try check(p, 0 ... Self.maximumCost, key) }
         if let a = costs.accuracyLow { try check(a, 0 ... 1, "accuracy_low") }
-        if let m = costs.samples { try check(m, 1 ... Self.maximumCostSamples, "samples") }
+        if let m = costs.samples {
+            try check(m, 1 ... Self.maximumCostSamples, "samples")
+            for end in [m.lowerBound, m.upperBound] where end != end.rounded() {
+                throw fail("samples", "\(formatNumber(end)) is not a whole number of samples")
+            }
+        }
         switch mechanism.kind {
         case .ptsfd:
             guard costs.compute == .value(0) else {

@@ -7,8 +7,8 @@ struct CostsSpecTests {
         let spec = try Spec.parse(toml: ptsfd(), file: "x.toml")
         #expect(spec.costs == .none)
         #expect(spec.costs.effortHigh == .value(0) && spec.costs.compute == .value(0))
-        // Low effort defaults to chance, 1 / |C|.
-        #expect(spec.costs.accuracyLow(classes: 4) == .value(0.25))
+        // Low effort defaults to chance (verify's heuristic report).
+        #expect(spec.costs.accuracyLow == nil)
     }
 
     @Test func costsAreNumbersOrRanges() throws {
@@ -41,6 +41,7 @@ struct CostsSpecTests {
         .extra("[costs]\neffort_low = { min = 2, max = 1 }", "costs.effort_low", "has min > max"),
         .extra("[costs]\nfixed = 5", "costs.samples", "missing: a fixed cost of 5 is spread over m"),
         .extra("[costs]\nfixed = 5\nsamples = 0", "costs.samples", "0 is out of range (1 ... 1000000000)"),
+        .extra("[costs]\nfixed = 5\nsamples = 2.5", "costs.samples", "2.5 is not a whole number of samples"),
         .extra("[costs]\naccuracy_low = 1.5", "costs.accuracy_low", "1.5 is out of range (0 ... 1)"),
         .extra("[costs]\neffort = 1", "costs.effort", "unknown key (expected one of: accuracy_low, compute, effort_high"),
         .extra("[costs]\ncompute = 1", "costs.compute", "applies to consensus specs only"),
