@@ -30,18 +30,13 @@ struct PTSFDCosts: Sendable {
         accuracyLow = costs.accuracyLow.map { Variable("accuracy_low", $0) }
     }
 
-    /// The range of `beta + c(e_1) / lambda` over the spec's ranges, the factor of Eq. 7
-    /// (`A >= rho R(x) (beta + c(e_1) / lambda)`), or `nil` when it is unbounded (lambda can be
-    /// 0 while the effort cost is positive: no certainty makes a report pay). The box of
-    /// (beta, c, lambda) is connected and the factor continuous and monotone in each, so its
-    /// values are exactly `[beta_lo + c_lo / lambda_hi, beta_hi + c_hi / lambda_lo]`.
-    func certaintyFactor(beta: Variable, lambda: Variable) -> Variable? {
-        func perLambda(_ c: Rational, _ l: Rational) -> Rational? {
-            if c == 0 { return 0 }
-            return l == 0 ? nil : c / l
-        }
-        guard let top = perLambda(effortHigh.upper, lambda.lower) else { return nil }
-        let bottom = perLambda(effortHigh.lower, lambda.upper) ?? top
-        return Variable("beta_plus_cost_per_lambda", beta.lower + bottom, beta.upper + top)
+    /// The largest value of `beta + c(e_1) / lambda` over the spec's ranges, the factor of Eq. 7
+    /// (`A >= rho R(x) (beta + c(e_1) / lambda)`): `beta_hi + c_hi / lambda_lo`, or `nil` when it
+    /// is unbounded (lambda can be 0 while the effort cost is positive: no certainty makes a
+    /// report pay). The factor increases in beta and c and decreases in lambda, and R(x) >= 0
+    /// does not depend on them, so the largest certainty is `rho * max_x R(x) * this`.
+    func largestCertaintyFactor(beta: Variable, lambda: Variable) -> Rational? {
+        if effortHigh.upper == 0 { return beta.upper }
+        return lambda.lower == 0 ? nil : beta.upper + effortHigh.upper / lambda.lower
     }
 }

@@ -129,16 +129,16 @@ public struct Verifier: Sendable {
     }
 
     /// The largest minimum certainty of Eq. 7 over the classes and ranges, net of the effort
-    /// cost: `max rho R(x) (beta + c(e_1) / lambda)`, with `beta + c(e_1) / lambda` one variable
-    /// over its range (`PTSFDCosts.certaintyFactor`).
+    /// cost: `max rho R(x) (beta + c(e_1) / lambda)`, the factor at its largest
+    /// (`PTSFDCosts.largestCertaintyFactor`) and R(x) maximised over the beliefs' ranges.
     func minimumCertainty(_ setting: PTSFDSetting, _ costs: PTSFDCosts) -> (note: String, value: Rational?) {
-        guard let factor = costs.certaintyFactor(beta: setting.beta, lambda: setting.lambda) else {
+        guard let factor = costs.largestCertaintyFactor(beta: setting.beta, lambda: setting.lambda) else {
             return ("minimum certainty A_ij (Eq. 7): unbounded (lambda can be 0 while the effort cost "
                 + "c(e_1) is up to \(costs.effortHigh.upper): no certainty makes a report pay)", nil)
         }
         let context = Context()
         let algebra = TermAlgebra(context: context)
-        let variables = setting.beliefs.variables + [factor]
+        let variables = setting.beliefs.variables
         var best: (value: Rational, x: Int)? = nil
         // The classes of one orbit share their optimum (BeliefModel+Symmetry).
         for x in setting.beliefs.representativeClasses {
@@ -150,7 +150,7 @@ public struct Verifier: Sendable {
             }
             let certainty = algebra.multiply(
                 algebra.multiply(algebra.constant(setting.rho), setting.beliefs.reportPrior(algebra, terms, x)),
-                terms[variables.count - 1])
+                algebra.constant(factor))
             optimizer.maximize(certainty)
             guard case .optimal(_, let values)? = try? optimizer.check(), case .finite(let r)? = values.first else {
                 return ("minimum certainty A_ij (Eq. 7): unknown (the optimiser gave no finite optimum)", nil)

@@ -34,6 +34,17 @@ import Verification
         #expect(value(result, "fixed") == 2000)
     }
 
+    @Test func theMinimumCertaintyUnderAPriorAndAnAccuracyRange() throws {
+        // |C| = 2, prior (0.2, 0.8), accuracy in [0.6, 0.9], beta = lambda = 1, c(e_1) = 1:
+        // R(1) = 0.8 a + 0.2 (1 - a) = 0.2 + 0.6 a is largest at a = 0.9, 0.74; R(0) = 0.8 - 0.6 a
+        // at most 0.44. Eq. 7: max R(x) (beta + c / lambda) = 0.74 * 2 = 37/25, above 1.
+        let spec = try ptsfdSpec(
+            classes: 2, accuracy: "{ min = 0.6, max = 0.9 }", prior: "[0.2, 0.8]", extra: "[costs]\neffort_high = 1.0")
+        let result = verifier.check(.honestParticipation, on: spec)
+        #expect(result.values["minimum_certainty"] == Rational(37, 25))
+        #expect(result.notes.contains { $0.contains("above 1: no report pays") && $0.contains("class 1") })
+    }
+
     @Test func theMinimumCertaintyIsUnboundedWhenLambdaCanBeZero() throws {
         // lambda in [0, 1] with c(e_1) = 1: at lambda = 0 a report earns nothing and costs 1, so
         // no certainty pays (Eq. 7 divides by lambda), and the profit -1 refutes participation.
