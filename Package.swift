@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         // Pure mechanism mathematics: no dependencies, no I/O.
@@ -58,12 +60,22 @@ let package = Package(
             name: "Fuzz",
             dependencies: ["Adversary", "Ledger", "Mechanisms", "Messages", "Specs", "Simulation"]
         ),
+        // Every rendered output of a check run (JSON, Markdown, HTML, JUnit, SARIF) from one
+        // result model, with the findings and their rubric.
+        .target(
+            name: "Reporting",
+            dependencies: [
+                "Fuzz", "Ledger", "Mechanisms", "Simulation", "Specs", "Verification",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "serumcheck",
             dependencies: [
                 "Mechanisms", "Ledger", "Specs", "Verification", "Learning", "Simulation", "Fuzz",
-                "Adversary", "Messages", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Adversary", "Messages", "Reporting", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Release-mode settlement benchmark, run by scripts/bench.
@@ -88,6 +100,11 @@ let package = Package(
         .testTarget(
             name: "SimulationTests",
             dependencies: ["Simulation", "Adversary", "Learning", "Ledger", "Mechanisms", "Specs"]
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Reporting", "Fuzz", "Specs", "Verification", "Solver"],
+            exclude: ["Data", "__Snapshots__"]
         ),
         .testTarget(name: "SerumcheckTests", dependencies: ["serumcheck", "Ledger", "Mechanisms"]),
     ]

@@ -1,0 +1,75 @@
+import Verification
+
+extension Rubric {
+    /// The rubric entry of a property `verify` checks.
+    public static func entry(for id: PropertyID) -> RubricEntry {
+        switch id {
+        case .heuristicPayoffIdentity:
+            RubricEntry(
+                title: "A sample-independent report does not earn exactly 1 - beta",
+                claim: "A report independent of the sample earns exactly 1 - beta (Witt et al., Eq. 8), for every report distribution.",
+                severity: .medium, difficulty: .low, type: .incentive,
+                keys: ["knobs.normalization", "mechanism.beta"], knob: "knobs.normalization", synthesize: nil,
+                advice: "Normalise R_i to a distribution so that Eq. 8 holds.")
+        case .heuristicUnprofitable:
+            RubricEntry(
+                title: "Heuristic reporting earns a positive reward",
+                claim: "A report independent of the sample earns at most 0 (1 - beta <= 0).",
+                severity: .medium, difficulty: .low, type: .incentive,
+                keys: ["mechanism.beta", "knobs.normalization"], knob: "knobs.normalization", synthesize: "mechanism.beta",
+                advice: "Raise beta to at least 1 (with R_i a distribution).")
+        case .selfPredicting:
+            RubricEntry(
+                title: "The prior is not self-predicting",
+                claim: "P(x|x)/R(x) > P(y|x)/R(y) for every observed x and every y != x (Eq. 10).",
+                severity: .low, difficulty: .high, type: .assumption,
+                keys: ["beliefs.peer_given_own", "federation.accuracy", "federation.prior"], knob: nil,
+                synthesize: "federation.accuracy",
+                advice: "Use PTSFD only where honest accuracy exceeds 1/|C| and beliefs are self-predicting for the prior.")
+        case .truthfulBestResponse:
+            RubricEntry(
+                title: "Misreporting beats the truth against honest peers",
+                claim: "Against honest peers no mapping from observed to reported class, randomised or not, beats the truth (Appendix A).",
+                severity: .medium, difficulty: .low, type: .incentive,
+                keys: ["beliefs.peer_given_own", "federation.prior", "federation.accuracy"], knob: nil,
+                synthesize: "federation.accuracy",
+                advice: "Restore the self-predicting condition (Eq. 10): the prior and the beliefs decide truthfulness.")
+        case .collusionUnprofitable:
+            RubricEntry(
+                title: "A coalition that merges classes earns more per member",
+                claim: "A coalition merging classes, R adjusted (Eq. 11), earns no more per member than honest reporting.",
+                severity: .medium, difficulty: .medium, type: .incentive,
+                keys: ["federation.coalition", "beliefs.peer_given_own", "federation.prior"], knob: nil,
+                synthesize: "federation.coalition",
+                advice: "Bound the fraction of workers that can collude, or raise beta.")
+        case .honestParticipation:
+            RubricEntry(
+                title: "Honest workers do not earn a positive expected reward",
+                claim: "Honest workers earn a positive expected reward (Eq. 6).",
+                severity: .medium, difficulty: .low, type: .incentive,
+                keys: ["mechanism.beta", "federation.accuracy"], knob: nil, synthesize: "mechanism.beta",
+                advice: "Lower beta below the honest expected score (Eq. 6), or require a higher accuracy (Eq. 7).")
+        case .budgetSolvent:
+            RubricEntry(
+                title: "Settled claims can exceed the pool of deposits",
+                claim: "Every settled and paid round keeps every claim within the pool (bounded check with the contract's integer code).",
+                severity: .high, difficulty: .low, type: .fundsAtRisk,
+                keys: ["knobs.payout", "mechanism.deposit"], knob: "knobs.payout", synthesize: nil,
+                advice: "Pay zero-sum: D_i + (reward_i - mean reward), losses capped at the deposit.")
+        case .iewdsTruthfulUnique:
+            RubricEntry(
+                title: "All-truthful is not the unique survivor of iterated elimination",
+                claim: "IEWDS, over every elimination order, leaves exactly all-truthful (Lu, Tang, Wang, Table I).",
+                severity: .medium, difficulty: .low, type: .incentive,
+                keys: ["mechanism.deposit", "mechanism.reward", "federation.accuracy"], knob: nil, synthesize: nil,
+                advice: "Choose the deposit d and reward r so that a junk or copied answer is slashed more than it gains.")
+        case .coalitionResilient:
+            RubricEntry(
+                title: "A coalition does better than all-truthful",
+                claim: "For every coalition size and strategy, all-truthful does at least as well in every situation (Lu, Tang, Wang, Table II).",
+                severity: .medium, difficulty: .medium, type: .incentive,
+                keys: ["mechanism.deposit", "mechanism.reward", "federation.workers"], knob: nil, synthesize: nil,
+                advice: "Choose the deposit d and reward r so that no coalition strategy beats all-truthful.")
+        }
+    }
+}
