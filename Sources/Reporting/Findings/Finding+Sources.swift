@@ -10,7 +10,9 @@ extension SpecSection {
         let scenario: String
         switch e.verdict {
         case .refuted:
-            let values = e.values.map { "\($0.name) = \($0.exact) (~\(Self.float($0.float)))" }
+            let values = e.values.map { v in
+                "\(v.name) = \(v.exact)" + (v.exact.contains("/") ? " (~\(Self.float(v.float)))" : "")
+            }
             scenario = "Z3 found a counterexample, re-checked in exact arithmetic: "
                 + e.counterexample.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + "."
                 + (values.isEmpty ? "" : " There " + values.joined(separator: ", ") + ".")

@@ -30,6 +30,11 @@ public struct SpecSection: Hashable, Sendable, Codable {
     /// The simulation, when one ran.
     public var simulation: SimulationSummary?
 
+    enum CodingKeys: String, CodingKey {
+        case file, name, description, mechanism, parameters, knobs, verification, synthesis, fuzz, simulation
+        case keyLines = "key_lines"
+    }
+
     public init(
         file: String, name: String, description: String, mechanism: MechanismKind, parameters: [Setting],
         knobs: [Setting], keyLines: [String: Int], verification: [VerificationEntry],

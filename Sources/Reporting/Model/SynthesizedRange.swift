@@ -1,3 +1,4 @@
+import Specs
 import Verification
 
 /// An interval of one parameter on which `verify --synthesize` proved a set of properties:
@@ -36,5 +37,5 @@ public struct SynthesizedRange: Hashable, Sendable, Codable {
     }
 
     /// `{min = lower, max = upper}`, as a spec writes it.
-    public var toml: String { "{min = \(lower), max = \(upper)}" }
+    public var toml: String { Parameter.range(min: lower, max: upper).description }
 }

@@ -15,14 +15,15 @@ extension HTMLRenderer {
         pre { background: var(--bg-alt); padding: .5rem .75rem; overflow-x: auto; white-space: pre-wrap; margin: 0; }
         table { border-collapse: collapse; margin: .75rem 0; width: 100%; }
         th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top;
-          overflow-wrap: anywhere; }
+          overflow-wrap: break-word; }
+        td.id { white-space: nowrap; }
         th { background: var(--bg-alt); }
         td.num, th.num { text-align: right; white-space: nowrap; }
         .settings { display: flex; gap: 1rem; flex-wrap: wrap; }
         .settings table { width: auto; min-width: 20rem; }
         tr.literal td { background: #fffaeb; }
         .badge { display: inline-block; padding: 0 .5rem; border-radius: .75rem; color: #fff; font-size: .85em;
-          font-weight: 600; }
+          font-weight: 600; white-space: nowrap; }
         .badge.high { background: var(--high); }
         .badge.medium { background: var(--medium); }
         .badge.low { background: var(--low); }

@@ -49,7 +49,7 @@ public enum HTMLRenderer {
         <thead><tr><th>ID</th><th>Title</th><th>Severity</th><th>Difficulty</th><th>Type</th><th>Target</th></tr></thead>
         <tbody>
         {{#findings}}
-        <tr><td><a href="#{{id}}">{{id}}</a></td><td>{{title}}</td><td><span class="badge {{severity}}">{{severity}}</span></td><td>{{difficulty}}</td><td>{{type}}</td><td><code>{{file}}:{{line}}</code> <code>{{key}}</code></td></tr>
+        <tr><td class="id"><a href="#{{id}}">{{id}}</a></td><td>{{title}}</td><td><span class="badge {{severity}}">{{severity}}</span></td><td>{{difficulty}}</td><td>{{type}}</td><td><code>{{file}}:{{line}}</code> <code>{{key}}</code></td></tr>
         {{/findings}}
         </tbody>
         </table>
@@ -62,9 +62,9 @@ public enum HTMLRenderer {
         <dt>Type</dt><dd>{{type}}</dd>
         <dt>Property</dt><dd><code>{{property}}</code> ({{source}})</dd>
         <dt>Target</dt><dd><code>{{file}}</code>, line {{line}}, key <code>{{key}}</code></dd>
-        <dt>Description</dt><dd>{{description}}</dd>
+        <dt>Description</dt><dd>{{#descriptionParts}}{{#code}}<code>{{text}}</code>{{/code}}{{^code}}{{text}}{{/code}}{{/descriptionParts}}</dd>
         <dt>Exploit scenario</dt><dd>{{scenario}}</dd>
-        <dt>Recommendation</dt><dd>{{recommendation}}</dd>
+        <dt>Recommendation</dt><dd>{{#recommendationParts}}{{#code}}<code>{{text}}</code>{{/code}}{{^code}}{{text}}{{/code}}{{/recommendationParts}}</dd>
         <dt>Reproduce</dt><dd><pre><code>{{reproduce}}</code></pre></dd>
         </dl>
         </article>

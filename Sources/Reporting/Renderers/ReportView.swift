@@ -25,8 +25,24 @@ struct ReportView {
         var description: String
         var scenario: String
         var recommendation: String
+        /// The description and recommendation as runs of text and `code` (for HTML).
+        var descriptionParts: [Part]
+        var recommendationParts: [Part]
         /// Not escaped: it goes into a code block (the HTML template escapes it itself).
         var reproduce: String
+    }
+
+    /// A run of text, or of code where the text had it between backticks.
+    struct Part {
+        var text: String
+        var code: Bool
+
+        /// `a `b` c` -> "a ", code "b", " c".
+        static func split(_ text: String) -> [Part] {
+            text.split(separator: "`", omittingEmptySubsequences: false).enumerated().compactMap { k, run in
+                run.isEmpty ? nil : Part(text: String(run), code: k % 2 == 1)
+            }
+        }
     }
 
     struct SpecView {
@@ -115,7 +131,8 @@ struct ReportView {
                 id: f.id, title: e(f.title), severity: f.severity.rawValue, difficulty: f.difficulty.rawValue,
                 type: f.type.rawValue, source: f.source.rawValue, property: f.property, file: e(f.target.file),
                 key: e(f.target.key), line: f.target.line, description: e(f.description), scenario: e(f.exploitScenario),
-                recommendation: e(f.recommendation), reproduce: f.reproduce)
+                recommendation: e(f.recommendation), descriptionParts: Part.split(e(f.description)),
+                recommendationParts: Part.split(e(f.recommendation)), reproduce: f.reproduce)
         }
         specs = report.specs.enumerated().map { k, s in Self.spec(s, index: k, escape: e, charts: charts[s.file]) }
     }
