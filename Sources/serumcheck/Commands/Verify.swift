@@ -110,7 +110,7 @@ struct Verify: ParsableCommand {
         if let emitSMT2 {
             for (_, spec) in loaded {
                 for id in Verifier.properties(for: spec) where requested.isEmpty || requested.contains(id) {
-                    try OutputFile.checkFile(VerifyReport.smt2Path(in: emitSMT2, spec: spec.name, property: id.rawValue), option: "--emit-smt2", creatingDirectories: true)
+                    try OutputFile.checkFile(VerifyReport.smt2Path(in: emitSMT2, spec: spec.name, property: id), option: "--emit-smt2", creatingDirectories: true)
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 import Verification
 
 /// The verdicts of `verify`, as plain data: JSON for CI, a table for people.
@@ -28,14 +29,30 @@ struct VerifyReport: Encodable {
         var valuesAt: [String: String]
         var valuesMethod: String
         var caveats: [String]
-        /// The counterexample in its stable order, for the table.
-        var orderedCounterexample: [(name: String, value: String)] = []
-        /// The deciding value, for the table.
-        var deciding: PropertyValue?
+        /// The report's entry this property is shown from.
+        var entry: VerificationEntry
 
         enum CodingKeys: String, CodingKey {
             case id, verdict, expected, met, seconds, counterexample, reason, notes, smt2, values, caveats
             case valuesAt = "values_at", valuesMethod = "values_method"
+        }
+
+        /// The property of `entry`, with the SMT-LIB2 text of its queries.
+        init(_ entry: VerificationEntry, smt2: String?) {
+            self.entry = entry
+            id = entry.id.rawValue
+            verdict = entry.verdict.rawValue
+            expected = entry.expected.rawValue
+            met = entry.met
+            seconds = entry.seconds
+            counterexample = Dictionary(entry.counterexample.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+            reason = entry.reason
+            notes = entry.notes
+            self.smt2 = smt2
+            values = Dictionary(entry.values.map { ($0.name, Value(exact: $0.exact, float: $0.float)) }, uniquingKeysWith: { a, _ in a })
+            valuesAt = Dictionary(entry.valuesAt.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+            valuesMethod = entry.valuesMethod
+            caveats = entry.caveats
         }
     }
 
@@ -50,18 +67,10 @@ struct VerifyReport: Encodable {
 
     init(command: String) { self.command = command }
 
+    /// Adds a spec's results, each shown from its `VerificationEntry` (the check report's model).
     mutating func add(spec path: String, name: String, results: [PropertyResult]) {
         specs.append(SpecVerdicts(spec: path, name: name, properties: results.map { r in
-            var reason: String? = nil
-            if case .unknown(let why) = r.verdict { reason = why }
-            let entries = r.verdict.counterexample?.entries ?? []
-            return Property(
-                id: r.id.rawValue, verdict: r.verdict.name, expected: r.expected.rawValue, met: r.meetsExpectation,
-                seconds: r.seconds, counterexample: Dictionary(entries.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
-                reason: reason, notes: r.notes, smt2: r.smt2,
-                values: Dictionary(r.values.values.map { ($0.name, Value(exact: $0.exact.description, float: $0.float)) }, uniquingKeysWith: { a, _ in a }),
-                valuesAt: r.values.at, valuesMethod: r.values.method, caveats: r.caveats.map(\.rawValue),
-                orderedCounterexample: entries, deciding: r.values.deciding)
+            Property(VerificationEntry(r, specName: name), smt2: r.smt2)
         }))
     }
 
@@ -69,8 +78,8 @@ struct VerifyReport: Encodable {
     var allMet: Bool { specs.allSatisfy { $0.properties.allSatisfy(\.met) } }
 
     /// The file of one property's SMT-LIB2 queries: `DIR/<spec name>.<property>.smt2`.
-    static func smt2Path(in directory: String, spec: String, property: String) -> String {
-        "\(directory)/\(spec).\(property).smt2"
+    static func smt2Path(in directory: String, spec: String, property: PropertyID) -> String {
+        "\(directory)/" + VerificationEntry.smt2FileName(spec: spec, property: property)
     }
 
     /// Writes the SMT-LIB2 queries of every property Z3 was asked about, each file whole or
@@ -79,17 +88,10 @@ struct VerifyReport: Encodable {
         for spec in specs {
             for p in spec.properties {
                 guard let smt2 = p.smt2 else { continue }
-                let path = Self.smt2Path(in: directory, spec: spec.name, property: p.id)
+                let path = Self.smt2Path(in: directory, spec: spec.name, property: p.entry.id)
                 try OutputFile.writeText(smt2, to: path, createDirectories: true)
             }
         }
-    }
-
-    /// A value for the table: the exact text when short (an integer, a small fraction), else
-    /// the float to six significant digits with a `~`.
-    static func number(_ v: PropertyValue) -> String {
-        let text = v.exact.description
-        return text.count <= 12 ? text : "~" + String(format: "%.6g", v.float)
     }
 
     var table: String {
@@ -98,7 +100,7 @@ struct VerifyReport: Encodable {
             out += "\(spec.spec) (\(spec.name))\n"
             let rows = spec.properties.map { p in
                 [p.id, p.verdict + (p.caveats.isEmpty ? "" : "*"), p.expected, p.met ? "ok" : "FAILED",
-                 p.deciding.map { "\($0.name) = \(Self.number($0))" } ?? "", String(format: "%.2f s", p.seconds)]
+                 p.entry.deciding.map { "\($0.name) = \($0.short)" } ?? "", String(format: "%.2f s", p.seconds)]
             }
             out += TextTable(columns: ["property", "verdict", "expected", "check", "deciding value", "time"], rows: rows).rendered
             if spec.properties.contains(where: { !$0.caveats.isEmpty }) {
@@ -106,8 +108,8 @@ struct VerifyReport: Encodable {
                 out += "  * rests on an assumption the spec does not satisfy: \(caveats.joined(separator: ", "))\n"
             }
             for p in spec.properties {
-                if !p.orderedCounterexample.isEmpty {
-                    out += "  \(p.id): counterexample " + p.orderedCounterexample.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + "\n"
+                if !p.entry.counterexample.isEmpty {
+                    out += "  \(p.id): counterexample " + p.entry.counterexample.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + "\n"
                 }
                 if let reason = p.reason { out += "  \(p.id): \(reason)\n" }
                 for note in p.notes where note.hasPrefix("minimum certainty") || note.hasPrefix("elimination order")
