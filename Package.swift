@@ -103,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportingTests",
-            dependencies: ["Reporting", "Fuzz", "Specs", "Verification", "Solver"],
+            dependencies: ["Reporting", "Fuzz", "Simulation", "Specs", "Verification", "Solver"],
             exclude: ["Data", "__Snapshots__"]
         ),
         .testTarget(name: "SerumcheckTests", dependencies: ["serumcheck", "Ledger", "Mechanisms"]),
