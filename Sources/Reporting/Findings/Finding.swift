@@ -41,6 +41,11 @@ public struct Finding: Hashable, Sendable, Codable {
         public var line: Int
     }
 
+    /// `findings` sorted by severity, most severe first, keeping their order otherwise.
+    static func bySeverity(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
+    }
+
     /// The stable ID of a property's finding on a spec.
     public static func stableID(spec: String, source: Source, property: String) -> String {
         let hash = Keccak256.hash(utf8: "\(spec)/\(source.rawValue)/\(property)").bytes
@@ -49,9 +54,9 @@ public struct Finding: Hashable, Sendable, Codable {
 }
 
 extension CheckReport {
-    /// The findings of every section, in section order, the most severe first within a
-    /// section (then verify before fuzz, then property order).
-    public var findings: [Finding] { specs.flatMap(\.findings) }
+    /// The findings of every section, the most severe first (then in section order, verify
+    /// before fuzz, then property order).
+    public var findings: [Finding] { Finding.bySeverity(specs.flatMap(\.findings)) }
 }
 
 extension SpecSection {
@@ -59,9 +64,7 @@ extension SpecSection {
     public var findings: [Finding] {
         let verify = verification.filter(\.isFinding).map(finding)
         let fuzz = (self.fuzz?.entries ?? []).filter(\.isFinding).map(finding)
-        return (verify + fuzz).enumerated().sorted {
-            ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset)
-        }.map(\.element)
+        return Finding.bySeverity(verify + fuzz)
     }
 
     /// The key a finding points at: the paper-literal knob that breaks the property when the

@@ -35,12 +35,11 @@ public enum SARIFRenderer {
         return Log(
             schema: schemaURI, version: "2.1.0",
             runs: [Run(
-                tool: Tool(driver: Driver(name: "serumcheck", rules: rules)),
-                originalUriBaseIds: ["%SRCROOT%": ArtifactLocation(uri: "./", uriBaseId: nil)],
-                results: results)])
+                tool: Tool(driver: Driver(name: "serumcheck", rules: rules)), results: results)])
     }
 
-    /// A spec file's location: relative to the repository root, or a `file://` URI when absolute.
+    /// A spec file's location: relative to the checkout (`%SRCROOT%`, which code scanning
+    /// resolves to the repository root), or a `file://` URI when absolute.
     static func artifact(_ file: String) -> ArtifactLocation {
         if file.hasPrefix("/") { return ArtifactLocation(uri: "file://" + file, uriBaseId: nil) }
         return ArtifactLocation(uri: file.hasPrefix("./") ? String(file.dropFirst(2)) : file, uriBaseId: "%SRCROOT%")
@@ -75,7 +74,6 @@ public enum SARIFRenderer {
 
     struct Run: Encodable {
         var tool: Tool
-        var originalUriBaseIds: [String: ArtifactLocation]
         var results: [Result]
     }
 
