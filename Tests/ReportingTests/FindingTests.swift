@@ -7,7 +7,7 @@ import Verification
     @Test func aRefutedPropertyPointsAtTheLineOfItsPaperLiteralKnob() throws {
         let findings = try Fixtures.literal().findings
         let f = try #require(findings.first { $0.property == "heuristic-payoff-identity" })
-        // specs/paper-literal.toml line 24: normalization = "paper".
+        // Data/specs/paper-literal.toml line 24: normalization = "paper".
         #expect(f.target.key == "knobs.normalization")
         #expect(f.target.line == 24)
         #expect(f.severity == .medium)
@@ -36,14 +36,14 @@ import Verification
     @Test func beliefsKeyAndSynthesizedRangeAndUndecided() throws {
         let findings = try Fixtures.example48().findings
         let selfPredicting = try #require(findings.first { $0.property == "self-predicting" })
-        // specs/paper-48-example.toml line 16: peer_given_own = [[0.8, 0.2], [0.1, 0.9]].
+        // Data/specs/paper-48-example.toml line 19: peer_given_own = [[0.8, 0.2], [0.1, 0.9]].
         #expect(selfPredicting.target.key == "beliefs.peer_given_own")
-        #expect(selfPredicting.target.line == 16)
+        #expect(selfPredicting.target.line == 19)
         #expect(selfPredicting.severity == .low)
         let participation = try #require(findings.first { $0.property == "honest-participation" })
-        // line 20: beta = 1.0; the synthesized range is the recommendation.
+        // line 23: beta = 1.0; the synthesized range is the recommendation.
         #expect(participation.target.key == "mechanism.beta")
-        #expect(participation.target.line == 20)
+        #expect(participation.target.line == 23)
         #expect(participation.recommendation.contains("`mechanism.beta = {min = 0, max = 7.5}`"))
         let unknown = try #require(findings.first { $0.property == "truthful-best-response" })
         #expect(unknown.severity == .informational)

@@ -4,13 +4,15 @@ import Solver
 import Specs
 import Verification
 
-/// A check run over two shipped specs, made by hand so the rendered reports are the same in
-/// every run: `paper-literal.toml` (Eq. 8 and the budget refuted, as it expects; fuzz finds a
-/// copied commitment paying) and `paper-48-example.toml` (section 4.8's counterexample; one
-/// expectation deliberately missed and one verdict unknown, to show both).
+/// A check run over two specs, made by hand so the rendered reports are the same in every run:
+/// `paper-literal.toml` (Eq. 8 and the budget refuted, as it expects; fuzz finds a copied
+/// commitment paying) and `paper-48-example.toml` (section 4.8's counterexample; one
+/// expectation deliberately missed and one verdict unknown, to show both). The spec files are
+/// frozen copies of the shipped ones (`Data/specs/`), so that editing a shipped spec does not
+/// change the snapshots; the reports name them `specs/<name>` as a run in a checkout would.
 enum Fixtures {
     static func spec(_ name: String) throws -> (Spec, SpecLines) {
-        let path = "\(repositoryRoot)/specs/\(name)"
+        let path = "\(testsDirectory)/Data/specs/\(name)"
         return (try Spec.load(path: path), SpecLines.load(path: path))
     }
 

@@ -25,7 +25,7 @@ import Testing
         #expect(rules.allSatisfy { (($0["properties"] as? [String: Any])?["security-severity"] as? String) != nil })
         let identity = try #require(results.first { ($0["ruleId"] as? String) == "verify/heuristic-payoff-identity" })
         let region = ((identity["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
-        // specs/paper-literal.toml line 24: normalization = "paper".
+        // Data/specs/paper-literal.toml line 24: normalization = "paper".
         #expect(region?["startLine"] as? Int == 24)
         let fingerprint = (identity["partialFingerprints"] as? [String: String])?["serumcheckFinding/v1"]
         #expect(fingerprint == report.findings.first { $0.property == "heuristic-payoff-identity" }?.id)

@@ -56,6 +56,13 @@ extension Rubric {
                 severity: .high, difficulty: .low, type: .fundsAtRisk,
                 keys: ["knobs.payout", "mechanism.deposit"], knob: "knobs.payout", synthesize: nil,
                 advice: "Pay zero-sum: D_i + (reward_i - mean reward), losses capped at the deposit.")
+        case .beliefsConsistent:
+            RubricEntry(
+                title: "The beliefs come from no joint distribution with the prior",
+                claim: "The [beliefs] matrix and the prior are the conditionals and marginal of one joint distribution of own and peer reports.",
+                severity: .low, difficulty: .high, type: .assumption,
+                keys: ["beliefs.peer_given_own", "federation.prior"], knob: nil, synthesize: nil,
+                advice: "Give beliefs that one joint distribution produces with the prior, or leave out [beliefs] to derive them from the accuracy; verdicts resting on these beliefs carry the inconsistent-beliefs caveat.")
         case .iewdsTruthfulUnique:
             RubricEntry(
                 title: "All-truthful is not the unique survivor of iterated elimination",
