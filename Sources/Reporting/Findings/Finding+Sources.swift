@@ -5,9 +5,8 @@ extension SpecSection {
     func finding(_ e: VerificationEntry) -> Finding {
         let rubric = Rubric.entry(for: e.id)
         let key = responsibleKey(rubric)
-        var (severity, difficulty, type) = (rubric.severity, rubric.difficulty, rubric.type)
-        var title = rubric.title
-        let scenario: String
+        var (severity, type, title) = (rubric.severity, rubric.type, rubric.title)
+        let scenario: String, recommendation: String
         switch e.verdict {
         case .refuted:
             let values = e.values.map { v in
@@ -16,25 +15,24 @@ extension SpecSection {
             scenario = "Z3 found a counterexample, re-checked in exact arithmetic: "
                 + e.counterexample.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + "."
                 + (values.isEmpty ? "" : " There " + values.joined(separator: ", ") + ".")
+            recommendation = self.recommendation(rubric, property: e.id.rawValue, verify: true)
         case .unknown:
-            (severity, difficulty, type) = (.informational, rubric.difficulty, .undecided)
-            title = "Undecided: \(e.id.rawValue)"
+            (severity, type, title) = (.informational, .undecided, "Undecided: \(e.id.rawValue)")
             scenario = "None shown: Z3 did not decide (\(e.reason ?? "no reason given"))."
+            recommendation = "Give Z3 more time (`--timeout-ms`), or narrow the spec's ranges."
         case .proved:
-            (severity, difficulty, type) = (.informational, rubric.difficulty, .expectation)
+            (severity, type) = (.informational, .expectation)
             title = "Proved, though the spec expects \(e.expected.rawValue): \(e.id.rawValue)"
             scenario = "None: Z3 proved the claim over the spec's ranges."
+            recommendation = "Update the spec's expectation: `\(e.id.rawValue) = \"proved\"` in [checks]."
         }
         return Finding(
             id: Finding.stableID(spec: name, source: .verify, property: e.id.rawValue), source: .verify,
-            property: e.id.rawValue, title: title, severity: severity, difficulty: difficulty, type: type,
+            property: e.id.rawValue, title: title, severity: severity, difficulty: rubric.difficulty, type: type,
             target: target(key),
             description: "`\(e.id.rawValue)` is \(e.verdict.rawValue) on \(file) (\(name)); the spec expects "
                 + "\(e.expected.rawValue). The claim: \(rubric.claim)",
-            exploitScenario: scenario,
-            recommendation: e.verdict == .refuted ? recommendation(rubric, property: e.id.rawValue, verify: true)
-                : e.verdict == .unknown ? "Give Z3 more time (`--timeout-ms`), or narrow the spec's ranges."
-                : "Update the spec's expectation: `\(e.id.rawValue) = \"proved\"` in [checks].",
+            exploitScenario: scenario, recommendation: recommendation,
             reproduce: "serumcheck verify \(file) --property \(e.id.rawValue)")
     }
 
