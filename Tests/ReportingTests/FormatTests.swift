@@ -6,6 +6,8 @@ import Reporting
 import Testing
 
 @Suite struct FormatTests {
+    /// `Data/sarif-schema-2.1.0.json` is the OASIS SARIF 2.1.0 schema (errata 01, its `id`
+    /// names it), as published in the specification's repository (`sarif-2.1/schema/`).
     @Test func sarifValidatesAgainstTheSARIF210Schema() throws {
         let sarif = try SARIFRenderer.render(Fixtures.report())
         let errors = try schemaErrors(instance: sarif, schemaPath: "\(testsDirectory)/Data/sarif-schema-2.1.0.json")
