@@ -87,3 +87,35 @@ import Verification
         #expect(section.knobs.allSatisfy { !$0.isPaperLiteral })
     }
 }
+
+@Suite struct SynthesisRecommendationTests {
+    func section(_ name: String, _ result: PropertyResult) throws -> SpecSection {
+        let path = "\(repositoryRoot)/specs/\(name)"
+        return SpecSection(file: "specs/\(name)", spec: try Spec.load(path: path), lines: SpecLines.load(path: path), verification: [result])
+    }
+
+    @Test func aRefutedEffortIncentivePointsAtTheEffortCostAndSynthesizesCost() throws {
+        let result = PropertyResult(
+            id: .effortIncentive, verdict: .refuted(Verification.Counterexample([("effort_high", "2")])), expected: .proved,
+            seconds: 0, smt2: nil, notes: [])
+        let finding = try #require(try section("costs.toml", result).findings.first)
+        // specs/costs.toml line 24: effort_high = { min = 0.5, max = 2.0 }.
+        #expect(finding.target.key == "costs.effort_high")
+        #expect(finding.target.line == 24)
+        #expect(finding.recommendation.contains("`serumcheck verify specs/costs.toml --synthesize cost --property effort-incentive`"))
+        #expect(try section("costs.toml", result).parameters.contains(Setting(key: "costs.effort_high", value: "{min = 0.5, max = 2}")))
+    }
+
+    @Test func aRefutedConsensusPropertySynthesizesTheDeposit() throws {
+        let result = PropertyResult(
+            id: .iewdsTruthfulUnique, verdict: .refuted(Verification.Counterexample([("d", "1")])), expected: .proved,
+            seconds: 0, smt2: nil, notes: [])
+        let finding = try #require(try section("consensus-costs.toml", result).findings.first)
+        // specs/consensus-costs.toml line 17: deposit = 1000000.
+        #expect(finding.target.key == "mechanism.deposit")
+        #expect(finding.target.line == 17)
+        #expect(finding.recommendation.contains("--synthesize deposit --property iewds-truthful-unique"))
+        #expect(SynthesizedRange.parameter(forKey: "costs.compute", mechanism: .consensus) == .cost)
+        #expect(SynthesizedRange.parameter(forKey: "costs.compute", mechanism: .ptsfd) == nil)
+    }
+}

@@ -94,7 +94,9 @@ extension SpecSection {
             return "Set `\(key) = \(range.toml)`: synthesized, and proved there for "
                 + range.properties.map(\.rawValue).joined(separator: ", ") + "."
         }
-        let parameter = key.split(separator: ".").last.map(String.init) ?? key
+        guard let parameter = SynthesizedRange.parameter(forKey: key, mechanism: mechanism)?.rawValue else {
+            return rubric.advice
+        }
         return rubric.advice + " `serumcheck verify \(file) --synthesize \(parameter) --property \(property)` finds an interval of \(parameter) on which it is proved."
     }
 }

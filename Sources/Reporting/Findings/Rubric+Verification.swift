@@ -47,8 +47,15 @@ extension Rubric {
                 title: "Honest workers do not earn a positive expected reward",
                 claim: "Honest workers earn a positive expected reward (Eq. 6).",
                 severity: .medium, difficulty: .low, type: .incentive,
-                keys: ["mechanism.beta", "federation.accuracy"], knob: nil, synthesize: "mechanism.beta",
-                advice: "Lower beta below the honest expected score (Eq. 6), or require a higher accuracy (Eq. 7).")
+                keys: ["mechanism.beta", "costs.effort_high", "federation.accuracy"], knob: nil, synthesize: "mechanism.beta",
+                advice: "Lower beta below the honest expected score net of costs (Eq. 6), or require a higher accuracy (Eq. 7).")
+        case .effortIncentive:
+            RubricEntry(
+                title: "Low effort earns more than high effort net of costs",
+                claim: "High effort beats low effort per sample net of each one's cost (section 3.3, Eq. 4, 6, 8).",
+                severity: .medium, difficulty: .low, type: .incentive,
+                keys: ["costs.effort_high", "mechanism.lambda", "mechanism.beta"], knob: nil, synthesize: "costs.effort_high",
+                advice: "Raise lambda (the reward scale) or lower the effort cost so that high effort pays for itself.")
         case .budgetSolvent:
             RubricEntry(
                 title: "Settled claims can exceed the pool of deposits",
@@ -68,14 +75,14 @@ extension Rubric {
                 title: "All-truthful is not the unique survivor of iterated elimination",
                 claim: "IEWDS, over every elimination order, leaves exactly all-truthful (Lu, Tang, Wang, Table I).",
                 severity: .medium, difficulty: .low, type: .incentive,
-                keys: ["mechanism.deposit", "mechanism.reward", "federation.accuracy"], knob: nil, synthesize: nil,
+                keys: ["mechanism.deposit", "mechanism.reward", "costs.compute"], knob: nil, synthesize: "mechanism.deposit",
                 advice: "Choose the deposit d and reward r so that a junk or copied answer is slashed more than it gains.")
         case .coalitionResilient:
             RubricEntry(
                 title: "A coalition does better than all-truthful",
                 claim: "For every coalition size and strategy, all-truthful does at least as well in every situation (Lu, Tang, Wang, Table II).",
                 severity: .medium, difficulty: .medium, type: .incentive,
-                keys: ["mechanism.deposit", "mechanism.reward", "federation.workers"], knob: nil, synthesize: nil,
+                keys: ["mechanism.deposit", "mechanism.reward", "costs.compute"], knob: nil, synthesize: "mechanism.deposit",
                 advice: "Choose the deposit d and reward r so that no coalition strategy beats all-truthful.")
         }
     }

@@ -22,7 +22,22 @@ extension Setting {
             out.append(Setting(key: "mechanism.reward", value: range(m.rewardRange)))
         }
         out.append(Setting(key: "contract.rounds", value: String(spec.contract.rounds)))
+        if spec.costs != .none { out += costs(spec.costs, kind: m.kind) }
         return out
+    }
+
+    /// The `[costs]` of a spec that has any, for its mechanism.
+    static func costs(_ c: Spec.Costs, kind: Spec.Mechanism.Kind) -> [Setting] {
+        switch kind {
+        case .ptsfd:
+            [Setting(key: "costs.effort_high", value: c.effortHigh.description),
+             Setting(key: "costs.effort_low", value: c.effortLow.description),
+             Setting(key: "costs.fixed", value: c.fixed.description)]
+                + (c.samples.map { [Setting(key: "costs.samples", value: $0.description)] } ?? [])
+                + (c.accuracyLow.map { [Setting(key: "costs.accuracy_low", value: $0.description)] } ?? [])
+        case .consensus:
+            [Setting(key: "costs.compute", value: c.compute.description)]
+        }
     }
 
     /// The PTSFD knobs of `spec`, each beside its hardened value (`Knobs.hardened`); none for

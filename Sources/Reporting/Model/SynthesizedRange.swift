@@ -18,22 +18,34 @@ public struct SynthesizedRange: Hashable, Sendable, Codable {
         self.upper = upper
     }
 
-    /// The range a synthesis found, or `nil` when it found none.
-    public init?(_ result: SynthesisResult) {
+    /// The range a synthesis found on a spec of `mechanism`, or `nil` when it found none.
+    public init?(_ result: SynthesisResult, mechanism: MechanismKind) {
         guard let interval = result.interval else { return nil }
         self.init(
-            key: Self.key(of: result.parameter), properties: result.proofs.map(\.id),
+            key: Self.key(of: result.parameter, mechanism: mechanism), properties: result.proofs.map(\.id),
             lower: interval.0, upper: interval.1)
     }
 
-    /// The spec key of a synthesis parameter.
-    public static func key(of parameter: SynthesisParameter) -> String {
+    /// The spec key of a synthesis parameter on a spec of `mechanism`.
+    public static func key(of parameter: SynthesisParameter, mechanism: MechanismKind) -> String {
         switch parameter {
         case .beta: "mechanism.beta"
         case .lambda: "mechanism.lambda"
         case .accuracy: "federation.accuracy"
         case .coalition: "federation.coalition"
+        case .cost:
+            switch mechanism {
+            case .ptsfd: "costs.effort_high"
+            case .consensus: "costs.compute"
+            }
+        case .deposit: "mechanism.deposit"
+        case .reward: "mechanism.reward"
         }
+    }
+
+    /// The synthesis parameter (`--synthesize` word) written at `key` on a spec of `mechanism`.
+    public static func parameter(forKey key: String, mechanism: MechanismKind) -> SynthesisParameter? {
+        SynthesisParameter.allCases.first { Self.key(of: $0, mechanism: mechanism) == key }
     }
 
     /// `{min = lower, max = upper}`, as a spec writes it.
