@@ -147,6 +147,7 @@ struct ReportView {
                 details.append(e("\(v.id.rawValue): counterexample " + v.counterexample.map { "\($0.name) = \($0.value)" }.joined(separator: ", ")))
             }
             if let reason = v.reason { details.append(e("\(v.id.rawValue): \(reason)")) }
+            for note in v.notes { details.append(e("\(v.id.rawValue): \(note)")) }
         }
         let caveats = Set(s.verification.flatMap(\.caveats)).sorted()
         let fuzz = s.fuzz
