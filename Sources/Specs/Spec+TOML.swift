@@ -131,8 +131,14 @@ extension Spec {
                     key: t.keyPath("prior"))
             }
         }
-        let accuracy: Accuracy
-        if let v = t.value("accuracy") {
+        var accuracy: Accuracy
+        let confusion = try t.value("confusion").map { v throws(SpecError) in try decodeConfusion(v, t) }
+        if confusion != nil, t.value("accuracy") != nil {
+            throw t.error("accuracy", "give either federation.accuracy or federation.confusion, not both (a confusion matrix fixes the accuracy)")
+        }
+        if confusion != nil {
+            accuracy = .all(.value(1))  // replaced below by the confusion's own accuracy
+        } else if let v = t.value("accuracy") {
             if let items = v.array {
                 var a: [Double] = []
                 for (i, item) in items.enumerated() {
@@ -149,10 +155,15 @@ extension Spec {
             accuracy = .all(.value(1))
         }
         let coalition = try t.parameter("coalition") ?? Federation.defaultCoalition
+        let reportFraction = try t.value("report_fraction").map { v throws(SpecError) in try decodeReportFraction(v, t) }
         try t.finish()
+        if let confusion, confusion.matrices(workers: workers).count == workers,
+            confusion.matrices(workers: workers).allSatisfy({ $0.count == classes && $0.allSatisfy { $0.count == classes } }) {
+            accuracy = .perWorker(confusion.accuracies(workers: workers, prior: prior.probabilities(classes: classes)))
+        }
         return Federation(
             workers: workers, classes: classes, prior: prior, accuracy: accuracy,
-            coalition: coalition)
+            coalition: coalition, confusion: confusion, reportFraction: reportFraction ?? .everySample)
     }
 
     private static func decodeMechanism(_ t: inout TOMLReader, knobs: inout Knobs)

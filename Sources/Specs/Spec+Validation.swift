@@ -85,6 +85,7 @@ extension Spec {
         }
         try validateBeliefs(file: file)
         try validateCosts(file: file)
+        try validateWorkers(file: file)
 
         // [mechanism]
         // The ranges of beta, lambda and units_per_reward: Spec+RewardScale.swift.

@@ -66,15 +66,23 @@ extension Spec {
         public var accuracy: Accuracy
         /// The fraction of workers that may collude (`collusion-unprofitable`), in (0, 1].
         public var coalition: Parameter
+        /// Class-dependent errors (`Spec+Workers.swift`), or `nil` for the accuracy model. When
+        /// set, `accuracy` is derived from it (each worker's `sum_t pi(t) Q[t][t]`).
+        public var confusion: Confusion?
+        /// The share of the samples each worker reports (`Spec+Workers.swift`).
+        public var reportFraction: ReportFraction
 
         /// The coalition fractions checked when a spec does not say.
         public static let defaultCoalition = Parameter.range(min: 0.1, max: 1)
 
         public init(
             workers: Int, classes: Int, prior: Prior = .uniform, accuracy: Accuracy,
-            coalition: Parameter = defaultCoalition
+            coalition: Parameter = defaultCoalition, confusion: Confusion? = nil,
+            reportFraction: ReportFraction = .everySample
         ) {
             self.coalition = coalition
+            self.confusion = confusion
+            self.reportFraction = reportFraction
             self.workers = workers
             self.classes = classes
             self.prior = prior

@@ -9,8 +9,8 @@ import Solver
 /// group of classes with an equal prior; an ordered pair (x, y) with x != y is determined up to
 /// the group by the two groups (and, within one group, needs the group to have two classes).
 ///
-/// An explicit `[beliefs]` matrix has no such symmetry in general: there every class and every
-/// pair is its own representative.
+/// An explicit `[beliefs]` matrix, or a confusion matrix, has no such symmetry in general: there
+/// every class and every pair is its own representative.
 extension BeliefModel {
     /// The classes with an equal prior, each group in increasing order, groups by first class.
     var priorGroups: [[Int]] {
@@ -23,30 +23,25 @@ extension BeliefModel {
 
     /// One class per orbit (every class under an explicit matrix).
     public var representativeClasses: [Int] {
-        switch source {
-        case .explicit: Array(0 ..< classes)
-        case .accuracy: priorGroups.map { $0[0] }
-        }
+        isAccuracyModel ? priorGroups.map { $0[0] } : Array(0 ..< classes)
     }
 
     /// One ordered pair (x, y), x != y, per orbit (every pair under an explicit matrix).
     public var representativePairs: [(x: Int, y: Int)] {
-        switch source {
-        case .explicit:
+        guard isAccuracyModel else {
             return (0 ..< classes).flatMap { x in (0 ..< classes).filter { $0 != x }.map { (x, $0) } }
-        case .accuracy:
-            let groups = priorGroups
-            var pairs: [(x: Int, y: Int)] = []
-            for gx in groups {
-                for gy in groups {
-                    if gx == gy {
-                        if gx.count >= 2 { pairs.append((gx[0], gx[1])) }
-                    } else {
-                        pairs.append((gx[0], gy[0]))
-                    }
+        }
+        let groups = priorGroups
+        var pairs: [(x: Int, y: Int)] = []
+        for gx in groups {
+            for gy in groups {
+                if gx == gy {
+                    if gx.count >= 2 { pairs.append((gx[0], gx[1])) }
+                } else {
+                    pairs.append((gx[0], gy[0]))
                 }
             }
-            return pairs
         }
+        return pairs
     }
 }

@@ -21,7 +21,7 @@ struct CollusionClaim: MeasuredClaim {
     let map: [Int]
     let mapName: String
 
-    var labels: [(name: String, value: String)] { [("class_map", mapName)] }
+    var labels: [(name: String, value: String)] { setting.workerLabels + [("class_map", mapName)] }
 
     var variables: [Variable] {
         setting.beliefs.variables + [setting.beta, setting.coalition]
@@ -64,7 +64,7 @@ struct CollusionClaim: MeasuredClaim {
             let y = map[x]
             let withColluders = a.sum((0 ..< c).filter { map[$0] == y }.map { b.joint(a, v, x, $0) })
             let matched = a.add(a.multiply(f, withColluders), a.multiply(honestShare, b.joint(a, v, x, y)))
-            return a.divide(matched, a.multiply(a.constant(setting.rho), colludingPrior(y)))
+            return a.divide(matched, a.multiply(setting.rho(a, v), colludingPrior(y)))
         })
         return a.subtract(colluding, beta)
     }

@@ -14,7 +14,7 @@ struct HeuristicPayoffClaim: MeasuredClaim {
     let setting: PTSFDSetting
     let statement: Statement
 
-    var labels: [(name: String, value: String)] { [] }
+    var labels: [(name: String, value: String)] { setting.workerLabels }
 
     var variables: [Variable] {
         setting.beliefs.variables + [setting.beta]

@@ -15,7 +15,7 @@ struct HonestParticipationClaim: MeasuredClaim {
     let setting: PTSFDSetting
     let costs: PTSFDCosts
 
-    var labels: [(name: String, value: String)] { [] }
+    var labels: [(name: String, value: String)] { setting.workerLabels }
 
     var variables: [Variable] {
         setting.beliefs.variables + [setting.beta, setting.lambda, costs.effortHigh, costs.fixed, costs.samples]

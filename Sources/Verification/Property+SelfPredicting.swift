@@ -12,7 +12,7 @@ struct SelfPredictingClaim: MeasuredClaim {
     let reported: Int
 
     var labels: [(name: String, value: String)] {
-        [("observed", "\(observed)"), ("misreport", "\(reported)")]
+        setting.workerLabels + [("observed", "\(observed)"), ("misreport", "\(reported)")]
     }
 
     var variables: [Variable] { setting.beliefs.variables }

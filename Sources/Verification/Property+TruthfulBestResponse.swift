@@ -15,7 +15,7 @@ struct TruthfulBestResponseClaim: MeasuredClaim {
     let setting: PTSFDSetting
     let observed: Int
 
-    var labels: [(name: String, value: String)] { [("observed", "\(observed)")] }
+    var labels: [(name: String, value: String)] { setting.workerLabels + [("observed", "\(observed)")] }
 
     var variables: [Variable] {
         setting.beliefs.variables + [setting.beta]

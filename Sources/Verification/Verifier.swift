@@ -79,27 +79,23 @@ public struct Verifier: Sendable {
         case .iewdsTruthfulUnique, .coalitionResilient:
             return ConsensusVerification(spec: spec, verifier: self, property: id).decide(id)
         case .heuristicPayoffIdentity:
-            let setting = PTSFDSetting(spec: spec)
-            return decideClaims(id, setting, [HeuristicPayoffClaim(setting: setting, statement: .identity)])
+            return decideForEachWorker(id, spec) { [HeuristicPayoffClaim(setting: $0, statement: .identity)] }
         case .heuristicUnprofitable:
-            let setting = PTSFDSetting(spec: spec)
-            return decideClaims(id, setting, [HeuristicPayoffClaim(setting: setting, statement: .unprofitable)])
+            return decideForEachWorker(id, spec) { [HeuristicPayoffClaim(setting: $0, statement: .unprofitable)] }
         case .selfPredicting:
-            let setting = PTSFDSetting(spec: spec)
-            return decideClaims(id, setting, SelfPredictingClaim.all(setting))
+            return decideForEachWorker(id, spec) { SelfPredictingClaim.all($0) }
         case .truthfulBestResponse:
-            let setting = PTSFDSetting(spec: spec)
-            return decideClaims(id, setting, TruthfulBestResponseClaim.all(setting))
+            return decideForEachWorker(id, spec) { TruthfulBestResponseClaim.all($0) }
         case .collusionUnprofitable:
-            let setting = PTSFDSetting(spec: spec)
-            var decision = decideClaims(id, setting, CollusionClaim.all(setting))
-            decision.notes.append("class maps checked: \(CollusionClaim.all(setting).count) (the halves map, and every single merge x -> y "
+            var decision = decideForEachWorker(id, spec) { CollusionClaim.all($0) }
+            let maps = CollusionClaim.all(PTSFDSetting(spec: spec)).count
+            decision.notes.append("class maps checked: \(maps) (the halves map, and every single merge x -> y "
                 + "through one per orbit of the classes' prior symmetry)")
             return decision
         case .honestParticipation:
-            let setting = PTSFDSetting(spec: spec), costs = PTSFDCosts(spec: spec)
-            var decision = decideClaims(id, setting, [HonestParticipationClaim(setting: setting, costs: costs)])
-            let (note, certainty) = minimumCertainty(setting, costs)
+            let settings = PTSFDSetting.perWorker(spec: spec), costs = PTSFDCosts(spec: spec)
+            var decision = decideForEachWorker(id, spec) { [HonestParticipationClaim(setting: $0, costs: costs)] }
+            let (note, certainty) = minimumCertainty(settings, costs)
             decision.notes.append(note)
             if let certainty { decision.values.values.append(PropertyValue("minimum_certainty", certainty)) }
             return decision
@@ -112,55 +108,42 @@ public struct Verifier: Sendable {
         }
     }
 
-    /// Z3 decides the claims; the values are measured exactly at the deciding point.
-    func decideClaims(_ id: PropertyID, _ setting: PTSFDSetting, _ claims: [any MeasuredClaim]) -> Decision {
-        let (verdict, smt2) = prover(for: id).decide(claims)
-        return Decision(
-            verdict: verdict, smt2: smt2, notes: Self.modelNotes(setting),
-            values: PropertyValues.measure(claims, verdict: verdict))
-    }
-
-    static func modelNotes(_ setting: PTSFDSetting) -> [String] {
-        let beliefs: String = switch setting.beliefs.source {
-        case .explicit: "beliefs: the explicit [beliefs] matrix with R = federation.prior"
-        case .accuracy(let w, let p): "beliefs: accuracy model, worker accuracy in [\(w.lower), \(w.upper)], peer accuracy in [\(p.lower), \(p.upper)]"
-        }
-        return [beliefs, "normalization factor rho = \(setting.rho) (R as the mechanism computes it = rho * R)"]
-    }
-
-    /// The largest minimum certainty of Eq. 7 over the classes and ranges, net of the effort
-    /// cost: `max rho R(x) (beta + c(e_1) / lambda)`, the factor at its largest
-    /// (`PTSFDCosts.largestCertaintyFactor`) and R(x) maximised over the beliefs' ranges.
-    func minimumCertainty(_ setting: PTSFDSetting, _ costs: PTSFDCosts) -> (note: String, value: Rational?) {
-        guard let factor = costs.largestCertaintyFactor(beta: setting.beta, lambda: setting.lambda) else {
-            return ("minimum certainty A_ij (Eq. 7): unbounded (lambda can be 0 while the effort cost "
-                + "c(e_1) is up to \(costs.effortHigh.upper): no certainty makes a report pay)", nil)
-        }
-        let context = Context()
-        let algebra = TermAlgebra(context: context)
-        let variables = setting.beliefs.variables
-        var best: (value: Rational, x: Int)? = nil
-        // The classes of one orbit share their optimum (BeliefModel+Symmetry).
-        for x in setting.beliefs.representativeClasses {
-            let optimizer = Optimizer(context: context, timeoutMilliseconds: timeoutMilliseconds)
-            let terms = variables.map { context.real($0.name) }
-            for (v, t) in zip(variables, terms) {
-                optimizer.add(t .>= context.real(v.lower))
-                optimizer.add(t .<= context.real(v.upper))
+    /// The largest minimum certainty of Eq. 7 over the workers, classes and ranges, net of the
+    /// effort cost: `max rho R(x) (beta + c(e_1) / lambda)`, the factor at its largest
+    /// (`PTSFDCosts.largestCertaintyFactor`) and rho R(x) maximised over the beliefs' ranges.
+    func minimumCertainty(_ settings: [PTSFDSetting], _ costs: PTSFDCosts) -> (note: String, value: Rational?) {
+        var best: (value: Rational, x: Int, setting: PTSFDSetting)? = nil
+        for setting in settings {
+            guard let factor = costs.largestCertaintyFactor(beta: setting.beta, lambda: setting.lambda) else {
+                return ("minimum certainty A_ij (Eq. 7): unbounded (lambda can be 0 while the effort cost "
+                    + "c(e_1) is up to \(costs.effortHigh.upper): no certainty makes a report pay)", nil)
             }
-            let certainty = algebra.multiply(
-                algebra.multiply(algebra.constant(setting.rho), setting.beliefs.reportPrior(algebra, terms, x)),
-                algebra.constant(factor))
-            optimizer.maximize(certainty)
-            guard case .optimal(_, let values)? = try? optimizer.check(), case .finite(let r)? = values.first else {
-                return ("minimum certainty A_ij (Eq. 7): unknown (the optimiser gave no finite optimum)", nil)
+            let context = Context()
+            let algebra = TermAlgebra(context: context)
+            let variables = setting.beliefs.variables
+            // The classes of one orbit share their optimum (BeliefModel+Symmetry).
+            for x in setting.beliefs.representativeClasses {
+                let optimizer = Optimizer(context: context, timeoutMilliseconds: timeoutMilliseconds)
+                let terms = variables.map { context.real($0.name) }
+                for (v, t) in zip(variables, terms) {
+                    optimizer.add(t .>= context.real(v.lower))
+                    optimizer.add(t .<= context.real(v.upper))
+                }
+                let certainty = algebra.multiply(
+                    algebra.multiply(setting.rho(algebra, terms), setting.beliefs.reportPrior(algebra, terms, x)),
+                    algebra.constant(factor))
+                optimizer.maximize(certainty)
+                guard case .optimal(_, let values)? = try? optimizer.check(), case .finite(let r)? = values.first else {
+                    return ("minimum certainty A_ij (Eq. 7): unknown (the optimiser gave no finite optimum)", nil)
+                }
+                if best == nil || r > best!.value { best = (r, x, setting) }
             }
-            if best == nil || r > best!.value { best = (r, x) }
         }
         guard let best else { return ("minimum certainty A_ij (Eq. 7): no classes", nil) }
         let cost = costs.effortHigh.upper == 0 ? "no effort cost" : "net of the effort cost c(e_1) up to \(costs.effortHigh.upper)"
+        let worker = best.setting.workerLabels.first.map { " for worker \($0.value)" } ?? ""
         return ("minimum certainty A_ij (Eq. 7, \(cost)) for a report to pay: \(best.value) "
             + "(~\(best.value.doubleValue))\(best.value > 1 ? ", above 1: no report pays there" : ""), "
-            + "reached for class \(best.x) at the top of the ranges", best.value)
+            + "reached for class \(best.x)\(worker) at the top of the ranges", best.value)
     }
 }

@@ -1,0 +1,98 @@
+import Solver
+import Specs
+
+/// One belief model per kind of worker: workers with the same accuracy (or confusion matrix)
+/// and report fraction believe the same, so each kind is checked once, against the mixture of
+/// its actual peers (every other worker of every kind, its own kind included).
+///
+/// The peer model: in Eq. 2 a worker's reward on a sample averages over the peers that
+/// reported it. Worker j reports a share f_j of the samples, independently of the sample's
+/// class, and with the spec's accuracy (or confusion) on what it reports; it is the peer of a
+/// reported sample with probability `f_j / sum_{k != i} f_k`. That is exact when the fractions
+/// are equal (every peer equally likely, as with `peers_per_sample = "all"` and with a uniform
+/// `k`-peer allocation) and when n = 2, and the many-peers limit otherwise.
+///
+/// Variables: `accuracy_worker` (the checked worker's accuracy), `accuracy_peer` (one peer
+/// group) or `accuracy_peer_w<j>` (the group whose first worker is j) for each accuracy; for a
+/// ranged report fraction `report_fraction_worker` and `report_fraction_peer[_w<j>]` (the
+/// group's total). Fixed fractions are constants. Explicit `[beliefs]` keep one model (its
+/// matrix stands for every worker); only the report fractions of the kinds differ there.
+extension BeliefModel {
+    /// What makes two workers alike.
+    struct Kind: Hashable {
+        var accuracy: Parameter?
+        var confusion: [[Double]]?
+        var fraction: Parameter
+    }
+
+    /// The kinds of workers in order of their first worker, with their workers.
+    static func kinds(_ spec: Spec) -> [(kind: Kind, workers: [Int])] {
+        let f = spec.federation, n = f.workers
+        let fractions = f.reportFraction.parameters(workers: n)
+        let confusions = f.confusion?.matrices(workers: n)
+        let accuracies = f.accuracy.parameters(workers: n)
+        var kinds: [(kind: Kind, workers: [Int])] = []
+        var index: [Kind: Int] = [:]
+        for i in 0 ..< n {
+            let noiseIgnored = spec.beliefs != nil
+            let kind = Kind(
+                accuracy: noiseIgnored || confusions != nil ? nil : accuracies[i],
+                confusion: noiseIgnored ? nil : confusions?[i], fraction: fractions[i])
+            if let k = index[kind] { kinds[k].workers.append(i) } else {
+                index[kind] = kinds.count
+                kinds.append((kind, [i]))
+            }
+        }
+        return kinds
+    }
+
+    /// One model per kind of worker, in order of the kinds' first workers.
+    public static func perWorker(spec: Spec) -> [BeliefModel] {
+        let classes = spec.federation.classes
+        let prior = spec.federation.prior.probabilities(classes: classes).map(exactRational)
+        let kinds = kinds(spec)
+        return kinds.indices.map { k in
+            var variables: [Variable] = []
+            func slot(_ name: String, _ p: Parameter, times count: Int = 1) -> Slot {
+                if !p.isRange || p.lowerBound == p.upperBound {
+                    return .constant(exactRational(p.lowerBound) * Rational(count))
+                }
+                variables.append(Variable(name, exactRational(p.lowerBound) * Rational(count), exactRational(p.upperBound) * Rational(count)))
+                return .variable(variables.count - 1)
+            }
+            func accuracySlot(_ name: String, _ p: Parameter) -> Slot {
+                // Accuracies stay variables even when fixed, so a counterexample names them.
+                variables.append(Variable(name, p))
+                return .variable(variables.count - 1)
+            }
+            func noise(_ kind: Kind, _ name: String) -> Noise {
+                if let m = kind.confusion { return .confusion(m.map { $0.map(exactRational) }) }
+                return .accuracy(accuracySlot(name, kind.accuracy ?? .value(1)))
+            }
+            let (own, ownWorkers) = kinds[k]
+            let peerCounts = kinds.indices.map { g in kinds[g].workers.count - (g == k ? 1 : 0) }
+            let groups = kinds.indices.filter { peerCounts[$0] > 0 }
+            let suffix: (Int) -> String = { g in groups.count == 1 ? "" : "_w\(kinds[g].workers.first { $0 != ownWorkers[0] }!)" }
+            let source: Source
+            if let beliefs = spec.beliefs {
+                source = .explicit(peerGivenOwn: beliefs.peerGivenOwn.map { $0.map(exactRational) })
+            } else {
+                let ownNoise = noise(own, "accuracy_worker")
+                source = .workers(own: ownNoise, peers: groups.map { g in
+                    PeerGroup(
+                        workers: kinds[g].workers.filter { $0 != ownWorkers[0] },
+                        noise: noise(kinds[g].kind, "accuracy_peer" + suffix(g)))
+                })
+            }
+            // Report fractions after the noise, so the accuracy variables keep their places.
+            let ownFraction = slot("report_fraction_worker", own.fraction)
+            let peerFractions = groups.map { g in
+                slot("report_fraction_peer" + suffix(g), kinds[g].kind.fraction, times: peerCounts[g])
+            }
+            return BeliefModel(
+                classes: classes, prior: prior, source: source, checkedWorkers: ownWorkers,
+                ownFraction: ownFraction, peerFractions: peerFractions, kindCount: kinds.count,
+                variables: variables)
+        }
+    }
+}
