@@ -68,6 +68,8 @@ extension Spec {
                     "probabilities sum to \(sum), not 1 (tolerance \(Self.priorTolerance))")
             }
         }
+        // Before the accuracy, which a confusion matrix fixes (Spec+Workers.swift).
+        try validateWorkers(file: file)
         switch federation.accuracy {
         case .all(let p):
             try check(p, 0 ... 1, "federation.accuracy")
@@ -85,7 +87,6 @@ extension Spec {
         }
         try validateBeliefs(file: file)
         try validateCosts(file: file)
-        try validateWorkers(file: file)
 
         // [mechanism]
         // The ranges of beta, lambda and units_per_reward: Spec+RewardScale.swift.

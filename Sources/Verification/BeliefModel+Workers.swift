@@ -49,7 +49,11 @@ extension BeliefModel {
     /// One model per kind of worker, in order of the kinds' first workers.
     public static func perWorker(spec: Spec) -> [BeliefModel] {
         let classes = spec.federation.classes
-        let prior = spec.federation.prior.probabilities(classes: classes).map(exactRational)
+        // A uniform prior is exactly 1/|C| (not the double nearest to it).
+        let prior: [Rational] = switch spec.federation.prior {
+        case .uniform: [Rational](repeating: Rational(1) / Rational(classes), count: classes)
+        case .distribution(let p): p.map(exactRational)
+        }
         let kinds = kinds(spec)
         return kinds.indices.map { k in
             var variables: [Variable] = []
