@@ -12,7 +12,8 @@ import Specs
 ///   (`BeliefModel+Symmetry`): with a uniform prior one pair stands for all, with every prior
 ///   value distinct every pair is its own. Each pair's Z3 query is nonlinear (accuracy times
 ///   prior over R), about a third of a second, so the pairs are what is limited, and the classes
-///   (the sums inside each claim grow with |C|).
+///   (the sums inside each claim grow with |C|). Heterogeneous workers multiply the claims by
+///   the kinds of workers.
 extension Verifier {
     /// Most workers of a consensus spec.
     public static let maximumConsensusWorkers = 10
@@ -21,6 +22,9 @@ extension Verifier {
     /// Most ordered pairs of classes up to the prior's symmetry (every pair of 8 classes with
     /// distinct priors is 56).
     public static let maximumClassPairs = 56
+    /// Most kinds of workers (workers with the same accuracy or confusion and report fraction
+    /// are one kind, `BeliefModel+Workers.swift`); every kind is checked on its own.
+    public static let maximumWorkerKinds = 16
 
     /// Why `verify` does not take `spec`, with the key at fault; `nil` when it does.
     public static func beyondLimits(_ spec: Spec) -> (key: String, reason: String)? {
@@ -38,8 +42,20 @@ extension Verifier {
                 return ("federation.classes", "verify decides PTSFD specs of at most \(maximumClasses) classes, not \(c) "
                     + "(settle, simulate and fuzz take up to 254)")
             }
-            let pairs = BeliefModel(spec: spec).representativePairs.count
+            let models = BeliefModel.perWorker(spec: spec)
+            guard models.count <= maximumWorkerKinds else {
+                let key = if case .perWorker? = spec.federation.confusion { "federation.confusion" }
+                    else if case .perWorker = spec.federation.accuracy, spec.federation.confusion == nil { "federation.accuracy" }
+                    else { "federation.report_fraction" }
+                return (key, "the workers fall into \(models.count) kinds (distinct accuracy or confusion and report "
+                    + "fraction), more than the \(maximumWorkerKinds) verify checks one by one; workers given alike are checked once")
+            }
+            let pairs = models.map(\.representativePairs.count).max() ?? 0
             guard pairs <= maximumClassPairs else {
+                if spec.federation.confusion != nil {
+                    return ("federation.confusion", "a confusion matrix has no class symmetry: its \(c) classes give \(pairs) "
+                        + "ordered pairs of classes, more than the \(maximumClassPairs) verify decides")
+                }
                 return ("federation.prior", "the prior's \(c) classes give \(pairs) distinct ordered pairs of classes "
                     + "(classes with equal prior count as one), more than the \(maximumClassPairs) verify decides; "
                     + "classes of equal prior are checked once, so a prior with fewer distinct values goes further")

@@ -163,3 +163,15 @@ import Verification
         #expect(abs(perReported([2, 3]) - Rational(1193, 750).doubleValue) < 0.08, "\(perReported([2, 3]))")
     }
 }
+
+@Suite struct HeterogeneousWorkerLimitsTests {
+    @Test func tooManyKindsOfWorkersAreRefusedNamingTheKey() throws {
+        let accuracies = (0 ..< 17).map { "0.\(60 + $0)" }.joined(separator: ", ")
+        let limit = Verifier.beyondLimits(try ptsfdSpec(classes: 3, workers: 17, accuracy: "[\(accuracies)]"))
+        #expect(limit?.key == "federation.accuracy")
+        #expect(limit?.reason.contains("17 kinds") == true)
+        // Sixteen alike and one other: two kinds.
+        let two = (0 ..< 17).map { $0 == 0 ? "0.6" : "0.9" }.joined(separator: ", ")
+        #expect(Verifier.beyondLimits(try ptsfdSpec(classes: 3, workers: 17, accuracy: "[\(two)]")) == nil)
+    }
+}
