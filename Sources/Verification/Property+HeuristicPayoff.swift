@@ -55,12 +55,14 @@ struct HeuristicPayoffClaim: MeasuredClaim {
         }
     }
 
-    /// `heuristic_payoff` E(q); `honest_payoff` at the same point; for the identity, its
-    /// right-hand side `identity_payoff` = 1 - beta.
+    /// `heuristic_payoff` E(q) (= 1 / rho - beta); `honest_payoff` at the same point; for the
+    /// identity, its right-hand side `identity_payoff` = 1 - beta; `rho`, the normalisation
+    /// factor of the checked worker (PTSFDSetting).
     func quantities(_ a: ExactAlgebra, _ v: [Rational]) -> [PropertyValue] {
         var values = [PropertyValue("heuristic_payoff", expected(a, v))]
         if statement == .identity { values.append(PropertyValue("identity_payoff", 1 - v[offset])) }
         values.append(PropertyValue("honest_payoff", setting.honestReward(a, v, beta: v[offset])))
+        values.append(PropertyValue("rho", setting.rho(a, v)))
         return values
     }
 

@@ -104,6 +104,7 @@ import Verification
         #expect(isRefuted(heuristic))
         #expect(heuristic.verdict.counterexample?["worker"] == "0-2")
         #expect(heuristic.values["heuristic_payoff"] == Rational(7, 9))
+        #expect(heuristic.values["rho"] == Rational(9, 16))
         let honest = verifier.check(.honestParticipation, on: spec)
         #expect(isProved(honest))
         #expect(honest.values["honest_payoff"] == Rational(46, 27) && honest.values.at["worker"] == "3", "\(honest.values)")
