@@ -23,8 +23,8 @@ extension Verifier {
             values: PropertyValues.measure(claims, verdict: verdict))
     }
 
-    /// The belief model and the normalisation, in words (one line per kind of worker when
-    /// they differ).
+    /// The belief model and the normalisation, in words (one pair of lines per kind of worker
+    /// when they differ).
     static func modelNotes(_ settings: [PTSFDSetting]) -> [String] {
         settings.flatMap { setting -> [String] in
             let b = setting.beliefs
@@ -34,22 +34,24 @@ extension Verifier {
             case .explicit:
                 beliefs = "beliefs: the explicit [beliefs] matrix with R = federation.prior"
             case .workers(let own, let peers):
-                let peerText = peers.map { g in
-                    "\(describe(g.noise, b)) (workers \(PTSFDSetting.describe(g.workers)))"
+                let weights = b.shares(ExactAlgebra(), b.variables.map(\.lower))
+                let fixedWeights = b.peerFractions.allSatisfy { if case .constant = $0 { true } else { false } }
+                let peerText = zip(peers, weights).map { g, w in
+                    "worker\(g.workers.count == 1 ? "" : "s") \(PTSFDSetting.describe(g.workers)) with \(describe(g.noise, b))"
+                        + (peers.count > 1 && fixedWeights ? " (peer weight \(w))" : "")
                 }.joined(separator: ", ")
-                beliefs = "beliefs: worker \(describe(own, b)); peers a mixture of " + peerText
+                beliefs = "beliefs: worker with \(describe(own, b)), reporting a share \(describe(b.ownFraction, b)) of the samples; "
+                    + "peers: " + peerText
             }
             let rho = setting.fixedRho.map { "rho = \($0)" } ?? "rho = sum_{j != i} f_j / (n f_i) over the fractions' ranges"
-            let fractions = b.variables.contains { $0.name.hasPrefix("report_fraction") } || setting.fixedRho != nil && b.kindCount > 1
-                ? "; report fractions: own \(describe(b.ownFraction, b))" : ""
-            return [who + beliefs + fractions, who + "normalization factor \(rho) (R as the mechanism computes it = rho * R)"]
+            return [who + beliefs, who + "normalization factor \(rho) (R as the mechanism computes it = rho * R)"]
         }
     }
 
     static func describe(_ noise: BeliefModel.Noise, _ b: BeliefModel) -> String {
         switch noise {
         case .accuracy(let slot): "accuracy \(describe(slot, b))"
-        case .confusion: "confusion matrix"
+        case .confusion: "its confusion matrix"
         }
     }
 
