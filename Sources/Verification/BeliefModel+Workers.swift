@@ -13,8 +13,9 @@ import Specs
 /// `k`-peer allocation) and when n = 2, and the many-peers limit otherwise.
 ///
 /// Variables: `accuracy_worker` (the checked worker's accuracy), `accuracy_peer` (one peer
-/// group) or `accuracy_peer_w<j>` (the group whose first worker is j) for each accuracy; for a
-/// ranged report fraction `report_fraction_worker` and `report_fraction_peer[_w<j>]` (the
+/// group) or `accuracy_peer_w<j>` (the group whose first worker is j) for each accuracy (a
+/// constant instead when the workers differ and the accuracy is fixed); for a ranged report
+/// fraction `report_fraction_worker` and `report_fraction_peer[_w<j>]` (the
 /// group's total). Fixed fractions are constants. Explicit `[beliefs]` keep one model (its
 /// matrix stands for every worker); only the report fractions of the kinds differ there.
 extension BeliefModel {
@@ -65,7 +66,12 @@ extension BeliefModel {
                 return .variable(variables.count - 1)
             }
             func accuracySlot(_ name: String, _ p: Parameter) -> Slot {
-                // Accuracies stay variables even when fixed, so a counterexample names them.
+                // When the workers are alike their accuracies stay variables even when fixed, so
+                // a counterexample names them; between kinds a fixed accuracy is a constant (the
+                // notes name it), which spares Z3 a variable per kind.
+                if kinds.count > 1, !p.isRange || p.lowerBound == p.upperBound {
+                    return .constant(exactRational(p.lowerBound))
+                }
                 variables.append(Variable(name, p))
                 return .variable(variables.count - 1)
             }
