@@ -43,6 +43,8 @@ public enum SynthesisParameter: String, CaseIterable, Sendable {
             "reward is the consensus mechanism's r; a PTSFD spec's reward scale is lambda (--synthesize lambda)"
         case (.beta, .consensus), (.lambda, .consensus), (.accuracy, .consensus), (.coalition, .consensus):
             "\(rawValue) is a PTSFD parameter; a consensus spec has cost, deposit and reward"
+        case (.accuracy, .ptsfd) where spec.federation.confusion != nil:
+            "federation.confusion fixes every worker's errors; accuracy cannot be synthesized (synthesize beta, lambda or coalition)"
         case (.reward, .consensus), (.beta, .ptsfd), (.lambda, .ptsfd), (.accuracy, .ptsfd), (.coalition, .ptsfd),
             (.cost, _), (.deposit, _):
             nil

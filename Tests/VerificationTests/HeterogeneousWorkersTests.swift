@@ -176,3 +176,15 @@ import Verification
         #expect(Verifier.beyondLimits(try ptsfdSpec(classes: 3, workers: 17, accuracy: "[\(two)]")) == nil)
     }
 }
+
+@Suite struct ConfusionSynthesisTests {
+    @Test func accuracyCannotBeSynthesizedWhenAConfusionMatrixFixesIt() throws {
+        let spec = try Spec.parse(toml: HeterogeneousWorkersTests.swapped, file: "swapped.toml")
+        let synthesis = Synthesis(verifier: verifier, properties: [.selfPredicting])
+        #expect {
+            try synthesis.run(spec, parameter: .accuracy, file: "swapped.toml")
+        } throws: { error in
+            "\(error)".contains("swapped.toml: federation.confusion fixes every worker's errors")
+        }
+    }
+}
