@@ -131,6 +131,9 @@ extension Spec {
                     key: t.keyPath("prior"))
             }
         }
+        for key in ["confusion", "report_fraction"] where !isPTSFD && t.value(key) != nil {
+            throw t.error(key, "applies to ptsfd specs only (the consensus mechanism has no classes and no partial reports)")
+        }
         var accuracy: Accuracy
         let confusion = try t.value("confusion").map { v throws(SpecError) in try decodeConfusion(v, t) }
         if confusion != nil, t.value("accuracy") != nil {

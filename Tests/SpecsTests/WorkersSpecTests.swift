@@ -20,6 +20,9 @@ struct WorkersSpecTests {
         .federation("workers = 2\nclasses = 3\naccuracy = 0.9\nreport_fraction = [1, 0.5, 0.5]", "federation.report_fraction", "has 3 entries, but federation.workers is 2"),
         .federation("workers = 2\nclasses = 3\naccuracy = 0.9\nreport_fraction = [1, -0.5]", "federation.report_fraction[1]", "-0.5 is out of range"),
         .federation("workers = 2\nclasses = 3\naccuracy = 0.9\nreport_fraction = [1, \"half\"]", "federation.report_fraction[1]", "expected"),
+        Refused(
+            toml: "name = \"c\"\n[federation]\nworkers = 2\nreport_fraction = 0.5\n[mechanism]\nkind = \"consensus\"\ndeposit = 1",
+            key: "federation.report_fraction", reason: "applies to ptsfd specs only"),
     ]
 
     @Test(arguments: refusals)

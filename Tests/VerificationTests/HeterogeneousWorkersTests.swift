@@ -39,6 +39,26 @@ import Verification
         #expect(result.values["honest_payoff"] == Rational(-31, 1925), "\(result.values)")
     }
 
+    /// The shipped `heterogeneous-accuracy.toml` (accuracies 9/10, 7/10, 3/5, two classes, beta =
+    /// 21/20): worker 2's peer is the mixture of 9/10 and 7/10, accuracy 4/5, so it earns
+    /// `2 (3/5 * 4/5 + 2/5 * 1/5) - 21/20 = 28/25 - 21/20 = 7/100`, the least of the three
+    /// (worker 0 against 13/20: 31/25 - 21/20 = 19/100; worker 1 against 3/4: 6/5 - 21/20 = 3/20).
+    /// The same accuracies as one range [3/5, 9/10] for every worker let worker and peer both be
+    /// 3/5: `2 (9/25 + 4/25) - 21/20 = -1/100`, refuted.
+    @Test func eachWorkerAgainstItsPeersNotAgainstABox() throws {
+        var spec = try Spec.load(path: repositoryRoot.appending("/specs/heterogeneous-accuracy.toml"))
+        let result = verifier.check(.honestParticipation, on: spec)
+        #expect(isProved(result))
+        #expect(result.values["honest_payoff"] == Rational(7, 100) && result.values.at["worker"] == "2", "\(result.values)")
+        spec.federation.accuracy = .all(.range(min: 0.6, max: 0.9))
+        let box = verifier.check(.honestParticipation, on: spec)
+        #expect(isRefuted(box))
+        // Z3's point is any with `2 (a_w a_p + (1 - a_w)(1 - a_p)) - 21/20 <= 0` (the least is -1/100).
+        guard let aw = value(box, "accuracy_worker"), let ap = value(box, "accuracy_peer") else { return }
+        let payoff = 2 * (aw * ap + (1 - aw) * (1 - ap)) - Rational(21, 20)
+        #expect(payoff <= 0 && payoff >= Rational(-1, 100) && box.values["honest_payoff"] == payoff, "\(box.values)")
+    }
+
     /// Worker 0 errs evenly (Q0 = [[9/10, 1/10], [1/10, 9/10]]), worker 1 swaps the classes
     /// (Q1 = [[1/5, 4/5], [4/5, 1/5]]); uniform prior, proper, beta = 1. Observing 0, worker 0
     /// expects its peer to report y with `P(y | 0) = sum_t pi(t) Q0[t][0] Q1[t][y] / P_w(0)`:
