@@ -31,7 +31,7 @@ extension Spec {
         /// The overall accuracy of each worker under `prior`: `sum_t pi(t) matrix[t][t]`.
         public func accuracies(workers: Int, prior: [Double]) -> [Double] {
             matrices(workers: workers).map { m in
-                zip(prior, m.indices).reduce(0) { $0 + $1.0 * ($1.1 < m[$1.1].count ? m[$1.1][$1.1] : 0) }
+                (0 ..< min(prior.count, m.count)).reduce(0) { $0 + prior[$1] * (m[$1].indices.contains($1) ? m[$1][$1] : 0) }
             }
         }
     }

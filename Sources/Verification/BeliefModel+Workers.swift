@@ -48,61 +48,82 @@ extension BeliefModel {
     }
 
     /// One model per kind of worker, in order of the kinds' first workers.
+    /// - Complexity: O(n + k^2) for n workers of k kinds.
     public static func perWorker(spec: Spec) -> [BeliefModel] {
+        let kinds = kinds(spec)
+        return kinds.indices.map { model(spec, kinds, checking: $0) }
+    }
+
+    /// How many kinds of workers `spec` has (what `perWorker` returns one model for).
+    public static func kindCount(spec: Spec) -> Int { kinds(spec).count }
+
+    /// The model of kind `k`, against the mixture of every other worker.
+    static func model(_ spec: Spec, _ kinds: [(kind: Kind, workers: [Int])], checking k: Int) -> BeliefModel {
         let classes = spec.federation.classes
         // A uniform prior is exactly 1/|C| (not the double nearest to it).
         let prior: [Rational] = switch spec.federation.prior {
         case .uniform: [Rational](repeating: Rational(1) / Rational(classes), count: classes)
         case .distribution(let p): p.map(exactRational)
         }
-        let kinds = kinds(spec)
-        return kinds.indices.map { k in
-            var variables: [Variable] = []
-            func slot(_ name: String, _ p: Parameter, times count: Int = 1) -> Slot {
-                if !p.isRange || p.lowerBound == p.upperBound {
-                    return .constant(exactRational(p.lowerBound) * Rational(count))
-                }
-                variables.append(Variable(name, exactRational(p.lowerBound) * Rational(count), exactRational(p.upperBound) * Rational(count)))
-                return .variable(variables.count - 1)
+        var variables: [Variable] = []
+        func slot(_ name: String, _ p: Parameter, times count: Int = 1) -> Slot {
+            if !p.isRange || p.lowerBound == p.upperBound {
+                return .constant(exactRational(p.lowerBound) * Rational(count))
             }
-            func accuracySlot(_ name: String, _ p: Parameter) -> Slot {
-                // When the workers are alike their accuracies stay variables even when fixed, so
-                // a counterexample names them; between kinds a fixed accuracy is a constant (the
-                // notes name it), which spares Z3 a variable per kind.
-                if kinds.count > 1, !p.isRange || p.lowerBound == p.upperBound {
-                    return .constant(exactRational(p.lowerBound))
-                }
-                variables.append(Variable(name, p))
-                return .variable(variables.count - 1)
-            }
-            func noise(_ kind: Kind, _ name: String) -> Noise {
-                if let m = kind.confusion { return .confusion(m.map { $0.map(exactRational) }) }
-                return .accuracy(accuracySlot(name, kind.accuracy ?? .value(1)))
-            }
-            let (own, ownWorkers) = kinds[k]
-            let peerCounts = kinds.indices.map { g in kinds[g].workers.count - (g == k ? 1 : 0) }
-            let groups = kinds.indices.filter { peerCounts[$0] > 0 }
-            let suffix: (Int) -> String = { g in groups.count == 1 ? "" : "_w\(kinds[g].workers.first { $0 != ownWorkers[0] }!)" }
-            let source: Source
-            if let beliefs = spec.beliefs {
-                source = .explicit(peerGivenOwn: beliefs.peerGivenOwn.map { $0.map(exactRational) })
-            } else {
-                let ownNoise = noise(own, "accuracy_worker")
-                source = .workers(own: ownNoise, peers: groups.map { g in
-                    PeerGroup(
-                        workers: kinds[g].workers.filter { $0 != ownWorkers[0] },
-                        noise: noise(kinds[g].kind, "accuracy_peer" + suffix(g)))
-                })
-            }
-            // Report fractions after the noise, so the accuracy variables keep their places.
-            let ownFraction = slot("report_fraction_worker", own.fraction)
-            let peerFractions = groups.map { g in
-                slot("report_fraction_peer" + suffix(g), kinds[g].kind.fraction, times: peerCounts[g])
-            }
-            return BeliefModel(
-                classes: classes, prior: prior, source: source, checkedWorkers: ownWorkers,
-                ownFraction: ownFraction, peerFractions: peerFractions, kindCount: kinds.count,
-                variables: variables)
+            variables.append(Variable(name, exactRational(p.lowerBound) * Rational(count), exactRational(p.upperBound) * Rational(count)))
+            return .variable(variables.count - 1)
         }
+        func accuracySlot(_ name: String, _ p: Parameter) -> Slot {
+            // When the workers are alike their accuracies stay variables even when fixed, so
+            // a counterexample names them; between kinds a fixed accuracy is a constant (the
+            // notes name it), which spares Z3 a variable per kind.
+            if kinds.count > 1, !p.isRange || p.lowerBound == p.upperBound {
+                return .constant(exactRational(p.lowerBound))
+            }
+            variables.append(Variable(name, p))
+            return .variable(variables.count - 1)
+        }
+        func noise(_ kind: Kind, _ name: String) -> Noise {
+            if let m = kind.confusion { return .confusion(m.map { $0.map(exactRational) }) }
+            return .accuracy(accuracySlot(name, kind.accuracy ?? .value(1)))
+        }
+        let (own, ownWorkers) = kinds[k]
+        let peerCounts = kinds.indices.map { g in kinds[g].workers.count - (g == k ? 1 : 0) }
+        let groups = kinds.indices.filter { peerCounts[$0] > 0 }
+        let suffix: (Int) -> String = { g in groups.count == 1 ? "" : "_w\(kinds[g].workers.first { $0 != ownWorkers[0] }!)" }
+        let source: Source
+        if let beliefs = spec.beliefs {
+            source = .explicit(peerGivenOwn: beliefs.peerGivenOwn.map { $0.map(exactRational) })
+        } else {
+            let ownNoise = noise(own, "accuracy_worker")
+            source = .workers(own: ownNoise, peers: groups.map { g in
+                PeerGroup(
+                    workers: kinds[g].workers.filter { $0 != ownWorkers[0] },
+                    noise: noise(kinds[g].kind, "accuracy_peer" + suffix(g)))
+            })
+        }
+        // Report fractions after the noise, so the accuracy variables keep their places.
+        let ownFraction = slot("report_fraction_worker", own.fraction)
+        let peerFractions = groups.map { g in
+            slot("report_fraction_peer" + suffix(g), kinds[g].kind.fraction, times: peerCounts[g])
+        }
+        return BeliefModel(
+            classes: classes, prior: prior, source: source, checkedWorkers: ownWorkers,
+            ownFraction: ownFraction, peerFractions: peerFractions, kindCount: kinds.count,
+            variables: variables)
+    }
+}
+
+extension BeliefModel {
+    /// `variables` with every ranged report fraction pinned where `rho = sum_{j != i} f_j /
+    /// (n f_i)` is largest: the checked worker's at its lowest, the peers' at their highest.
+    /// Where R does not depend on the peers' weights (a uniform prior, or peers alike) that is
+    /// where `rho R(x) beta` (Eq. 7) is largest, and the objective is then free of divisions by
+    /// variables, which the optimiser needs.
+    public var variablesAtLargestRho: [Variable] {
+        var pinned = variables
+        if case .variable(let i) = ownFraction { pinned[i] = Variable(pinned[i].name, pinned[i].lower, pinned[i].lower) }
+        for case .variable(let i) in peerFractions { pinned[i] = Variable(pinned[i].name, pinned[i].upper, pinned[i].upper) }
+        return pinned
     }
 }

@@ -88,7 +88,7 @@ public struct BeliefModel: Sendable {
 
     /// The model of a PTSFD spec's first worker (of every worker, when they are all alike);
     /// `BeliefModel.perWorker(spec:)` gives one per kind of worker.
-    public init(spec: Spec) { self = Self.perWorker(spec: spec)[0] }
+    public init(spec: Spec) { self = Self.model(spec, Self.kinds(spec), checking: 0) }
 
     func value<A: Algebra>(_ alg: A, _ v: [A.Number], _ slot: Slot) -> A.Number {
         switch slot {

@@ -42,15 +42,15 @@ extension Verifier {
                 return ("federation.classes", "verify decides PTSFD specs of at most \(maximumClasses) classes, not \(c) "
                     + "(settle, simulate and fuzz take up to 254)")
             }
-            let models = BeliefModel.perWorker(spec: spec)
-            guard models.count <= maximumWorkerKinds else {
+            let kinds = BeliefModel.kindCount(spec: spec)
+            guard kinds <= maximumWorkerKinds else {
                 let key = if case .perWorker? = spec.federation.confusion { "federation.confusion" }
                     else if case .perWorker = spec.federation.accuracy, spec.federation.confusion == nil { "federation.accuracy" }
                     else { "federation.report_fraction" }
-                return (key, "the workers fall into \(models.count) kinds (distinct accuracy or confusion and report "
+                return (key, "the workers fall into \(kinds) kinds (distinct accuracy or confusion and report "
                     + "fraction), more than the \(maximumWorkerKinds) verify checks one by one; workers given alike are checked once")
             }
-            let pairs = models.map(\.representativePairs.count).max() ?? 0
+            let pairs = BeliefModel.perWorker(spec: spec).map(\.representativePairs.count).max() ?? 0
             guard pairs <= maximumClassPairs else {
                 if spec.federation.confusion != nil {
                     return ("federation.confusion", "a confusion matrix has no class symmetry: its \(c) classes give \(pairs) "

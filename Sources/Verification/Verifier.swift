@@ -120,11 +120,12 @@ public struct Verifier: Sendable {
             }
             let context = Context()
             let algebra = TermAlgebra(context: context)
-            let variables = setting.beliefs.variables
+            let variables = setting.beliefs.variablesAtLargestRho
             // The classes of one orbit share their optimum (BeliefModel+Symmetry).
             for x in setting.beliefs.representativeClasses {
                 let optimizer = Optimizer(context: context, timeoutMilliseconds: timeoutMilliseconds)
-                let terms = variables.map { context.real($0.name) }
+                // A fixed value is a constant, so rho's division by a pinned fraction stays linear.
+                let terms = variables.map { $0.lower == $0.upper ? context.real($0.lower) : context.real($0.name) }
                 for (v, t) in zip(variables, terms) {
                     optimizer.add(t .>= context.real(v.lower))
                     optimizer.add(t .<= context.real(v.upper))

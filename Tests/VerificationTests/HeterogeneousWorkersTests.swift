@@ -141,6 +141,9 @@ import Verification
         #expect(isRefuted(result))
         guard let own = value(result, "report_fraction_worker"), let peers = value(result, "report_fraction_peer") else { return }
         #expect(result.values["heuristic_payoff"] == 4 * own / peers - 1)
+        // Eq. 7's minimum certainty rho R(x) beta is largest at rho = (3 * 1) / (4 * 1/4) = 3:
+        // 3 * 1/3 * 1 = 1.
+        #expect(verifier.check(.honestParticipation, on: ranged).values["minimum_certainty"] == 1)
         // Under `proper` R_i is the peers' report prior itself: the identity E = 1 - beta holds.
         ranged.knobs.normalization = .proper
         #expect(isProved(verifier.check(.heuristicPayoffIdentity, on: ranged)))
