@@ -15,7 +15,8 @@ import Solver
 /// claiming `E_col <= E_honest` for every f in `federation.coalition`, beta and accuracy. The
 /// maps checked: every merge of one class into another (x -> y), and the paper's example of
 /// section 3.3 generalised, the first half of the classes onto the first class and the rest
-/// onto the last.
+/// onto the last. With heterogeneous workers (`BeliefModel+Workers.swift`) the colluding and
+/// the honest peers are both drawn from the checked worker's peer mixture.
 struct CollusionClaim: MeasuredClaim {
     let setting: PTSFDSetting
     let map: [Int]
