@@ -127,3 +127,17 @@ extension BeliefModel {
         return pinned
     }
 }
+
+extension BeliefModel {
+    /// The beliefs of a worker whose own observation has the accuracy at `index` of a claim's
+    /// variables (which extend `variables`), against the same peers: the low-effort worker of
+    /// `effort-incentive`. Explicit beliefs say nothing of another accuracy and stay as they are
+    /// (`EffortIncentiveClaim.all` refuses that case).
+    func withOwnAccuracy(at index: Int) -> BeliefModel {
+        guard case .workers(_, let peers) = source else { return self }
+        return BeliefModel(
+            classes: classes, prior: prior, source: .workers(own: .accuracy(.variable(index)), peers: peers),
+            checkedWorkers: checkedWorkers, ownFraction: ownFraction, peerFractions: peerFractions,
+            kindCount: kindCount, variables: variables)
+    }
+}

@@ -17,7 +17,7 @@ import Specs
 /// worker reporting every sample, `(n - 1) / n`), the `proper` one by `rho = 1`. The mechanism
 /// pays `1 / (rho * R(y))` on a match. The same holds under a `k`-peer allocation.
 public struct PTSFDSetting: Sendable {
-    public let beliefs: BeliefModel
+    public private(set) var beliefs: BeliefModel
     public let beta: Variable
     public let lambda: Variable
     public let coalition: Variable
@@ -76,6 +76,14 @@ public struct PTSFDSetting: Sendable {
             alg.multiply(beliefs.joint(alg, v, x, x), matchReward(alg, v, x))
         })
         return alg.subtract(matched, beta)
+    }
+
+    /// The same setting for a worker whose own observation has the accuracy at `index` of a
+    /// claim's variables (`BeliefModel.withOwnAccuracy`).
+    func withOwnAccuracy(at index: Int) -> PTSFDSetting {
+        var copy = self
+        copy.beliefs = beliefs.withOwnAccuracy(at: index)
+        return copy
     }
 
     /// The counterexample label naming the worker(s) checked, when the workers differ.

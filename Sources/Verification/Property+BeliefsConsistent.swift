@@ -110,7 +110,7 @@ extension Verifier {
         let beliefs = BeliefModel(spec: spec)
         let setting = PTSFDSetting(spec: spec)
         let (verdict, smt2) = prover(for: .beliefsConsistent).decide(Self.beliefsClaims(beliefs))
-        var decision = Decision(verdict: verdict, smt2: smt2, notes: Self.modelNotes(setting))
+        var decision = Decision(verdict: verdict, smt2: smt2, notes: Self.modelNotes([setting]))
         let every = BeliefsMarginalClaim.every(beliefs)
         switch verdict {
         case .unknown:

@@ -20,7 +20,7 @@ struct EffortIncentiveClaim: MeasuredClaim {
     let costs: PTSFDCosts
     let low: LowEffort
 
-    var labels: [(name: String, value: String)] { [("low_effort", low.rawValue)] }
+    var labels: [(name: String, value: String)] { setting.workerLabels + [("low_effort", low.rawValue)] }
 
     var variables: [Variable] {
         setting.beliefs.variables + [setting.beta, setting.lambda, costs.effortHigh, costs.effortLow]
@@ -47,11 +47,11 @@ struct EffortIncentiveClaim: MeasuredClaim {
         let beta = v[offset]
         let reward: A.Number = switch low {
         case .heuristic:
-            a.subtract(a.divide(a.constant(1), a.constant(setting.rho)), beta)
+            a.subtract(a.divide(a.constant(1), setting.rho(a, v)), beta)
         case .ownObservation:
-            // The accuracy model's variables are (worker, peer): the low-effort worker's own
-            // accuracy takes the worker's place (`BeliefModel.variables`).
-            setting.honestReward(a, [v[offset + 4]] + v[1 ..< offset], beta: beta)
+            // The low-effort worker's own accuracy (the claim's last variable) takes the place
+            // of its noise; the peers keep theirs (`BeliefModel.withOwnAccuracy`).
+            setting.withOwnAccuracy(at: offset + 4).honestReward(a, v, beta: beta)
         }
         return a.subtract(a.multiply(v[offset + 1], reward), v[offset + 3])
     }

@@ -100,11 +100,15 @@ public struct Verifier: Sendable {
             if let certainty { decision.values.values.append(PropertyValue("minimum_certainty", certainty)) }
             return decision
         case .effortIncentive:
-            let setting = PTSFDSetting(spec: spec)
-            switch EffortIncentiveClaim.all(setting, PTSFDCosts(spec: spec)) {
-            case .success(let claims): return decideClaims(id, setting, claims)
-            case .failure(let refusal): return Decision(verdict: .unknown(reason: refusal.reason))
+            let settings = PTSFDSetting.perWorker(spec: spec), costs = PTSFDCosts(spec: spec)
+            var claims: [any MeasuredClaim] = []
+            for setting in settings {
+                switch EffortIncentiveClaim.all(setting, costs) {
+                case .success(let more): claims += more
+                case .failure(let refusal): return Decision(verdict: .unknown(reason: refusal.reason))
+                }
             }
+            return decideClaims(id, settings, claims)
         }
     }
 
