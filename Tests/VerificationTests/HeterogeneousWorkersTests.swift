@@ -59,6 +59,21 @@ import Verification
         #expect(payoff <= 0 && payoff >= Rational(-1, 100) && box.values["honest_payoff"] == payoff, "\(box.values)")
     }
 
+    /// effort-incentive per worker: the low-effort worker observes with accuracy_low = 11/20
+    /// against the same peer. Worker 1 (3/5, peer 9/10) at 11/20: joint(0, 0) = 4/5 * 11/20 *
+    /// 9/10 + 1/5 * 9/20 * 1/10 = 81/200, joint(1, 1) = 1/5 * 11/20 * 9/10 + 4/5 * 9/20 * 1/10 =
+    /// 27/200, R = (37/50, 13/50), so E_low = 81/148 + 27/52 - 1 = 32/481 and the gain is
+    /// 64/481 - 32/481 = 32/481. Worker 0 (9/10, peer 3/5) at 11/20 earns 1/77: a gain of
+    /// 8/77 - 1/77 = 1/11 > 32/481. The heuristic report earns 1 - beta = 0 (gains 8/77, 64/481).
+    @Test func effortPaysEachWorkerAgainstItsOwnPeer() throws {
+        var spec = try Self.twoWorkers(beta: "1.0")
+        spec.costs.accuracyLow = .value(0.55)
+        let result = verifier.check(.effortIncentive, on: spec)
+        #expect(isProved(result))
+        #expect(result.values["effort_gain"] == Rational(32, 481), "\(result.values)")
+        #expect(result.values.at["worker"] == "1" && result.values.at["low_effort"] == "own observation at accuracy_low")
+    }
+
     /// Worker 0 errs evenly (Q0 = [[9/10, 1/10], [1/10, 9/10]]), worker 1 swaps the classes
     /// (Q1 = [[1/5, 4/5], [4/5, 1/5]]); uniform prior, proper, beta = 1. Observing 0, worker 0
     /// expects its peer to report y with `P(y | 0) = sum_t pi(t) Q0[t][0] Q1[t][y] / P_w(0)`:
