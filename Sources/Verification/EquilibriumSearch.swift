@@ -1,3 +1,4 @@
+import Foundation
 import Solver
 
 /// Where in the spec's ranges a profile is a pure Nash equilibrium.
@@ -42,6 +43,8 @@ struct EquilibriumSearch {
 
     func run<G: PopulationGame>(_ game: G) -> [EquilibriumFinding] {
         let profiles = game.profiles
+        let t0 = ContinuousClock.now
+        defer { if ProcessInfo.processInfo.environment["EQ_TIMING"] != nil { FileHandle.standardError.write("search total \(ContinuousClock.now - t0)\n".data(using: .utf8)!) } }
         let exact = ExactAlgebra()
         let corners = cornerPoints(game, exact)
         let tables = corners.map { game.payoffs(exact, $0) }
@@ -60,6 +63,7 @@ struct EquilibriumSearch {
             }
             findings.append(finding)
         }
+        if ProcessInfo.processInfo.environment["EQ_TIMING"] != nil { FileHandle.standardError.write("corners \(ContinuousClock.now - t0) all=\(allCorners.count) none=\(noCorner.count)\n".data(using: .utf8)!) }
         // When every parameter is a single value, its one point is the whole range: the exact
         // evaluation there decides. Otherwise Z3 decides what the corners leave open.
         if !game.variables.allSatisfy({ $0.lower == $0.upper && !$0.lowerOpen && !$0.upperOpen }) || corners.isEmpty {

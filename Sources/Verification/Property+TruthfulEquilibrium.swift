@@ -47,6 +47,7 @@ struct TruthfulEquilibriumCheck {
         var equilibria = 0
         var closest: (claim: RivalEquilibriumClaim<Game>, point: [Rational])? = nil
         var truthfulPoint: (Game, [Rational])? = nil
+        var failure: (verdict: Verdict, claim: RivalEquilibriumClaim<Game>, counterexample: Counterexample?)? = nil
         for game in games {
             let count = game.profileCount
             guard count <= Self.maximumProfiles else {
@@ -64,8 +65,9 @@ struct TruthfulEquilibriumCheck {
             let truthClaim = RivalEquilibriumClaim(game: game, profile: game.truthful, statement: .equilibrium)
             if findings.first(where: { $0.profile == game.truthful })?.extent != .everywhere {
                 let (verdict, _) = prover.decide([truthClaim])
-                if case .proved = verdict {} else {
-                    return Verifier.Decision(verdict: verdict, notes: notes, values: values(truthClaim, verdict.counterexample, equilibria))
+                if case .proved = verdict {} else if failure == nil {
+                    failure = (verdict, truthClaim, verdict.counterexample)
+                    notes.append("  all-truthful is not an equilibrium everywhere")
                 }
             }
             if truthfulPoint == nil, let first = found.first(where: { $0.profile == game.truthful }) { truthfulPoint = (game, first.point) }
@@ -75,6 +77,7 @@ struct TruthfulEquilibriumCheck {
                 if case .somewhere = finding.extent { line += "an equilibrium somewhere (at " + point(game, finding.point) + ")" } else { line += "an equilibrium everywhere" }
                 line += "; payoffs " + finding.payoffs.map { "\(game.groups[$0.group].strategies[$0.strategy]) \($0.payoff) (~\($0.payoff.doubleValue))" }.joined(separator: ", ")
                 guard rival else { notes.append(line); continue }
+                // Every rival is judged and listed; the first failure decides the verdict.
                 for statement in [RivalEquilibriumClaim<Game>.Statement.weak, .dominated] {
                     let claim = RivalEquilibriumClaim(game: game, profile: finding.profile, statement: statement)
                     let (verdict, _) = prover.decide([claim])
@@ -83,11 +86,10 @@ struct TruthfulEquilibriumCheck {
                         line += statement == .weak ? "; weak" : "; payoff-dominated by all-truthful"
                     case .refuted(let counterexample):
                         line += statement == .weak ? "; strict somewhere" : "; not payoff-dominated by all-truthful"
-                        notes.append(line)
-                        return Verifier.Decision(verdict: verdict, notes: notes, values: values(claim, counterexample, equilibria))
-                    case .unknown:
-                        notes.append(line)
-                        return Verifier.Decision(verdict: verdict, notes: notes)
+                        if failure == nil { failure = (verdict, claim, counterexample) }
+                    case .unknown(let reason):
+                        line += "; \(statement.rawValue): unknown (\(reason))"
+                        if failure == nil { failure = (verdict, claim, nil) }
                     }
                 }
                 notes.append(line)
@@ -97,6 +99,10 @@ struct TruthfulEquilibriumCheck {
                     closest = (claim, finding.point)
                 }
             }
+        }
+        if let failure {
+            let measured: PropertyValues = values(failure.claim, failure.counterexample, equilibria)
+            return Verifier.Decision(verdict: failure.verdict, notes: notes, values: measured)
         }
         var result = Verifier.Decision(verdict: .proved, notes: notes)
         if let closest {
@@ -127,9 +133,17 @@ struct TruthfulEquilibriumCheck {
     /// `rival_advantage` (the rival's payoff minus all-truthful's, the largest over its
     /// players), `rival_payoff`, `truthful_payoff`, and `equilibrium_profiles`.
     func values<Game: PopulationGame>(_ claim: RivalEquilibriumClaim<Game>, _ at: [Rational], _ equilibria: Int, method: String) -> PropertyValues {
-        guard let a = claim.advantage(at: at) else { return .none }
         var where_ = Dictionary(uniqueKeysWithValues: zip(claim.variables.map(\.name), at.map(\.description)))
         where_["profile"] = claim.game.describe(claim.profile)
+        if claim.statement == .equilibrium, let best = claim.bestDeviation(at: at) {
+            // All-truthful is not an equilibrium: what the best deviation gains.
+            where_["deviation"] = best.name
+            return PropertyValues(
+                values: [PropertyValue("deviation_gain", best.gain), PropertyValue("truthful_payoff", best.payoff - best.gain),
+                         PropertyValue("deviation_payoff", best.payoff)],
+                at: where_, method: method)
+        }
+        guard let a = claim.advantage(at: at) else { return .none }
         return PropertyValues(
             values: [
                 PropertyValue("rival_advantage", a.advantage), PropertyValue("rival_payoff", a.payoff),

@@ -1,3 +1,4 @@
+import Games
 import Solver
 
 /// What the equilibrium property asks Z3 about one profile of a population game:
@@ -52,5 +53,19 @@ struct RivalEquilibriumClaim<Game: PopulationGame>: Claim {
         let best = game.played(table, profile).max { $0.payoff - truthful[$0.group] < $1.payoff - truthful[$1.group] }
         guard let best, !exact.divisionByZero.flag else { return nil }
         return (best.payoff - truthful[best.group], best.payoff, truthful[best.group])
+    }
+
+    /// The deviation from the profile that gains most at `point`: its name, its gain and the
+    /// deviator's payoff, exactly.
+    func bestDeviation(at point: [Rational]) -> (name: String, gain: Rational, payoff: Rational)? {
+        let exact = ExactAlgebra()
+        let table = game.payoffs(exact, point)
+        let gains = game.gains(exact, table, profile)
+        let deviations = game.deviations(profile)
+        guard let k = gains.indices.max(by: { gains[$0] < gains[$1] }), !exact.divisionByZero.flag else { return nil }
+        let d = deviations[k]
+        let strategies = game.groups[d.group].strategies
+        let payoff = table.payoff(d.group, d.to, Population.deviate(profile, group: d.group, from: d.from, to: d.to))
+        return ("\(strategies[d.from]) -> \(strategies[d.to])", gains[k], payoff)
     }
 }
