@@ -1,4 +1,4 @@
-import Foundation
+import Games
 import Solver
 
 /// Where in the spec's ranges a profile is a pure Nash equilibrium.
@@ -43,15 +43,20 @@ struct EquilibriumSearch {
 
     func run<G: PopulationGame>(_ game: G) -> [EquilibriumFinding] {
         let profiles = game.profiles
-        let t0 = ContinuousClock.now
-        defer { if ProcessInfo.processInfo.environment["EQ_TIMING"] != nil { FileHandle.standardError.write("search total \(ContinuousClock.now - t0)\n".data(using: .utf8)!) } }
         let exact = ExactAlgebra()
         let corners = cornerPoints(game, exact)
         let tables = corners.map { game.payoffs(exact, $0) }
         var findings: [EquilibriumFinding] = []
         var allCorners: [Int] = [], noCorner: [Int] = []
+        /// For a profile that is an equilibrium at no corner, a deviation that gains at every
+        /// corner, if one does: Z3 then only needs to prove that one gain positive.
+        var gainer: [Int: Int] = [:]
         for counts in profiles {
             let holds = tables.map { game.isEquilibrium(exact, $0, counts) }
+            if !corners.isEmpty, !holds.contains(true) {
+                let gains = tables.map { game.gains(exact, $0, counts) }
+                gainer[findings.count] = gains[0].indices.first { k in gains.allSatisfy { $0[k] > 0 } }
+            }
             var finding = EquilibriumFinding(profile: counts, extent: .nowhere)
             if !corners.isEmpty && holds.allSatisfy({ $0 }) {
                 finding.extent = .everywhere
@@ -63,14 +68,16 @@ struct EquilibriumSearch {
             }
             findings.append(finding)
         }
-        if ProcessInfo.processInfo.environment["EQ_TIMING"] != nil { FileHandle.standardError.write("corners \(ContinuousClock.now - t0) all=\(allCorners.count) none=\(noCorner.count)\n".data(using: .utf8)!) }
         // When every parameter is a single value, its one point is the whole range: the exact
         // evaluation there decides. Otherwise Z3 decides what the corners leave open.
         if !game.variables.allSatisfy({ $0.lower == $0.upper && !$0.lowerOpen && !$0.upperOpen }) || corners.isEmpty {
             // Every corner an equilibrium: prove it everywhere, or find a point where it is not.
             resolve(game, &findings, allCorners, looking: false)
-            // No corner an equilibrium: prove it nowhere, or find a point where it is.
-            resolve(game, &findings, noCorner, looking: true)
+            // No corner an equilibrium: prove one deviation's gain positive everywhere (which
+            // leaves the profile no equilibrium anywhere); what that does not settle, ask whole.
+            var rest = noCorner.filter { gainer[$0] == nil }
+            rest += resolveByGainers(game, &findings, noCorner.filter { gainer[$0] != nil }, gainer)
+            resolve(game, &findings, rest, looking: true)
         }
         for i in findings.indices {
             switch findings[i].extent {
@@ -156,6 +163,54 @@ struct EquilibriumSearch {
                 }
             }
         }
+    }
+
+    /// Proves, in batches, that each profile's chosen deviation gains at every point (so the
+    /// profile is an equilibrium nowhere); returns the profiles for which that failed.
+    func resolveByGainers<G: PopulationGame>(_ game: G, _ findings: inout [EquilibriumFinding], _ pending: [Int], _ gainer: [Int: Int]) -> [Int] {
+        var pending = pending, failed: [Int] = []
+        let context = Context()
+        let algebra = TermAlgebra(context: context)
+        let terms = game.variables.map { context.real($0.name) }
+        let table = game.payoffs(algebra, terms)
+        func gain<A: Algebra>(_ a: A, _ t: PopulationPayoffs<A>, _ i: Int) -> A.Number {
+            let counts = findings[i].profile
+            let d = game.deviations(counts)[gainer[i]!]
+            return a.subtract(
+                t.payoff(d.group, d.to, Population.deviate(counts, group: d.group, from: d.from, to: d.to)),
+                t.payoff(d.group, d.from, counts))
+        }
+        while !pending.isEmpty {
+            guard let timeout = prover.deadline.queryTimeout(cap: prover.timeoutMilliseconds) else { return failed + pending }
+            prover.onQuery?()
+            let solver = Solver(context: context, timeoutMilliseconds: timeout, simple: prover.linear)
+            for (v, t) in zip(game.variables, terms) {
+                solver.add(v.lowerOpen ? t .> context.real(v.lower) : t .>= context.real(v.lower))
+                solver.add(v.upperOpen ? t .< context.real(v.upper) : t .<= context.real(v.upper))
+            }
+            for assumption in game.assumptions(algebra, terms) { solver.add(assumption) }
+            solver.add(algebra.any(pending.map { algebra.lessOrEqual(gain(algebra, table, $0), algebra.constant(0)) }))
+            guard let answer = try? solver.check() else { return failed + pending }
+            switch answer {
+            case .unsat:
+                for i in pending { findings[i].extent = .nowhere }
+                return failed
+            case .unknown:
+                return failed + pending
+            case .sat(let model):
+                guard let point = exactPoint(model, terms) else { return failed + pending }
+                let exact = ExactAlgebra()
+                let at = game.payoffs(exact, point)
+                let before = pending.count
+                pending.removeAll { i in
+                    guard gain(exact, at, i) <= 0 else { return false }
+                    failed.append(i)
+                    return true
+                }
+                if pending.count == before { return failed + pending }
+            }
+        }
+        return failed
     }
 
     func exactPoint(_ model: Model, _ terms: [Term<RealSort>]) -> [Rational]? {

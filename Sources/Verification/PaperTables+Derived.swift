@@ -105,6 +105,7 @@ struct PaperTablesCheck {
             let cells = grouped[key]!.filter { !$0.isEmpty }
             notes.append("differs: " + (cells.isEmpty ? key : "\(key), \(cells.count) cell(s), e.g. \(cells[0])"))
         }
+        notes.append("not in Table II: every member sending its own junk (q = k; for k = 1 that is sigma_f), a strategy the clauses allow; its utility is -k d/2 in every situation")
         notes += eliminationOrders(n)
         let values = PropertyValues(
             values: [PropertyValue("differing_cells", Rational(differences.count)),

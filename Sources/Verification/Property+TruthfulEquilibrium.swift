@@ -64,7 +64,7 @@ struct TruthfulEquilibriumCheck {
             // All-truthful must be an equilibrium everywhere.
             let truthClaim = RivalEquilibriumClaim(game: game, profile: game.truthful, statement: .equilibrium)
             if findings.first(where: { $0.profile == game.truthful })?.extent != .everywhere {
-                let (verdict, _) = prover.decide([truthClaim])
+                let verdict = truthClaim.refutedAtCorner() ?? prover.decide([truthClaim]).verdict
                 if case .proved = verdict {} else if failure == nil {
                     failure = (verdict, truthClaim, verdict.counterexample)
                     notes.append("  all-truthful is not an equilibrium everywhere")
@@ -80,7 +80,11 @@ struct TruthfulEquilibriumCheck {
                 // Every rival is judged and listed; the first failure decides the verdict.
                 for statement in [RivalEquilibriumClaim<Game>.Statement.weak, .dominated] {
                     let claim = RivalEquilibriumClaim(game: game, profile: finding.profile, statement: statement)
-                    let (verdict, _) = prover.decide([claim])
+                    // Once the verdict is decided, Z3 is not asked for the rest: the corners only.
+                    guard let verdict = claim.refutedAtCorner() ?? (failure == nil ? prover.decide([claim]).verdict : nil) else {
+                        line += "; \(statement.rawValue): not asked (the verdict is decided)"
+                        continue
+                    }
                     switch verdict {
                     case .proved:
                         line += statement == .weak ? "; weak" : "; payoff-dominated by all-truthful"

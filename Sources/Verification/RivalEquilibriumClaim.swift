@@ -68,4 +68,23 @@ struct RivalEquilibriumClaim<Game: PopulationGame>: Claim {
         let payoff = table.payoff(d.group, d.to, Population.deviate(profile, group: d.group, from: d.from, to: d.to))
         return ("\(strategies[d.from]) -> \(strategies[d.to])", gains[k], payoff)
     }
+
+    /// The claim refuted exactly at a corner of the ranges where it fails, without Z3 (the
+    /// counterexample carries the claim's labels and the corner, as a Z3 one would); `nil`
+    /// when it holds at every corner.
+    func refutedAtCorner() -> Verdict? {
+        let corners = variables.reduce([[Rational]]([[]])) { points, v in
+            let ends = Set([v.lowerOpen ? (v.lower + v.upper) / 2 : v.lower, v.upperOpen ? (v.lower + v.upper) / 2 : v.upper]).sorted()
+            return points.flatMap { p in ends.map { p + [$0] } }
+        }
+        for corner in corners {
+            let exact = ExactAlgebra()
+            guard exact.all(assumptions(exact, corner)) else { continue }
+            let holds = holds(exact, corner)
+            if !holds && !exact.divisionByZero.flag {
+                return .refuted(Counterexample(labels + zip(variables, corner).map { ($0.name, $1.description) }))
+            }
+        }
+        return nil
+    }
 }
