@@ -25,6 +25,8 @@ struct TruthfulEquilibriumCheck {
 
     /// Most profiles the enumeration takes per game (10 PTSFD workers over 14 strategies).
     static let maximumProfiles = 300_000
+    /// Most rival equilibria listed in the notes per game (all are judged).
+    static let listedRivals = 24
 
     func run() -> Verifier.Decision {
         switch spec.mechanism.kind {
@@ -45,7 +47,7 @@ struct TruthfulEquilibriumCheck {
         let prover = verifier.prover(for: .truthfulEquilibriumDominant, recordsSMT2: false, linear: linear)
         var notes: [String] = ["profiles up to the workers' symmetry: how many workers play each strategy"]
         var equilibria = 0
-        var closest: (claim: RivalEquilibriumClaim<Game>, point: [Rational])? = nil
+        var closest: (claim: RivalEquilibriumClaim<Game>, point: [Rational], advantage: Rational)? = nil
         var truthfulPoint: (Game, [Rational])? = nil
         var failure: (verdict: Verdict, claim: RivalEquilibriumClaim<Game>, counterexample: Counterexample?)? = nil
         for game in games {
@@ -53,7 +55,20 @@ struct TruthfulEquilibriumCheck {
             guard count <= Self.maximumProfiles else {
                 return Verifier.Decision(verdict: .unknown(reason: "\(game.title): \(count) profiles, more than the \(Self.maximumProfiles) the enumeration takes"), notes: notes)
             }
-            let findings = EquilibriumSearch(prover: prover).run(game)
+            let search = EquilibriumSearch(prover: prover)
+            let findings = search.run(game)
+            // Exact payoff tables, one per point, shared by every rival's corner checks.
+            let exact = ExactAlgebra()
+            let corners = search.cornerPoints(game, exact)
+            let cornerTables = corners.map { game.payoffs(exact, $0) }
+            var tables = Dictionary(uniqueKeysWithValues: zip(corners, cornerTables))
+            func table(_ point: [Rational]) -> PopulationPayoffs<ExactAlgebra> {
+                if let known = tables[point] { return known }
+                let built = game.payoffs(exact, point)
+                tables[point] = built
+                return built
+            }
+            var listed = 0
             if let undecided = findings.first(where: { if case .unknown = $0.extent { true } else { false } }),
                case .unknown(let reason) = undecided.extent {
                 return Verifier.Decision(verdict: .unknown(reason: "\(game.title): profile \(game.describe(undecided.profile)): \(reason)"), notes: notes)
@@ -64,7 +79,7 @@ struct TruthfulEquilibriumCheck {
             // All-truthful must be an equilibrium everywhere.
             let truthClaim = RivalEquilibriumClaim(game: game, profile: game.truthful, statement: .equilibrium)
             if findings.first(where: { $0.profile == game.truthful })?.extent != .everywhere {
-                let verdict = truthClaim.refutedAtCorner() ?? prover.decide([truthClaim]).verdict
+                let verdict = truthClaim.refutedAtCorner(corners, cornerTables, exact) ?? prover.decide([truthClaim]).verdict
                 if case .proved = verdict {} else if failure == nil {
                     failure = (verdict, truthClaim, verdict.counterexample)
                     notes.append("  all-truthful is not an equilibrium everywhere")
@@ -81,7 +96,7 @@ struct TruthfulEquilibriumCheck {
                 for statement in [RivalEquilibriumClaim<Game>.Statement.weak, .dominated] {
                     let claim = RivalEquilibriumClaim(game: game, profile: finding.profile, statement: statement)
                     // Once the verdict is decided, Z3 is not asked for the rest: the corners only.
-                    guard let verdict = claim.refutedAtCorner() ?? (failure == nil ? prover.decide([claim]).verdict : nil) else {
+                    guard let verdict = claim.refutedAtCorner(corners, cornerTables, exact) ?? (failure == nil ? prover.decide([claim]).verdict : nil) else {
                         line += "; \(statement.rawValue): not asked (the verdict is decided)"
                         continue
                     }
@@ -96,13 +111,15 @@ struct TruthfulEquilibriumCheck {
                         if failure == nil { failure = (verdict, claim, nil) }
                     }
                 }
-                notes.append(line)
+                listed += 1
+                if listed <= Self.listedRivals { notes.append(line) }
                 let claim = RivalEquilibriumClaim(game: game, profile: finding.profile, statement: .dominated)
-                if let a = claim.advantage(at: finding.point),
-                   closest == nil || a.advantage > closest!.claim.advantage(at: closest!.point)!.advantage {
-                    closest = (claim, finding.point)
+                if let a = claim.advantage(at: finding.point, table: table(finding.point)),
+                   closest == nil || a.advantage > closest!.advantage {
+                    closest = (claim, finding.point, a.advantage)
                 }
             }
+            if listed > Self.listedRivals { notes.append("  ... and \(listed - Self.listedRivals) more rival equilibria, judged alike") }
         }
         if let failure {
             let measured: PropertyValues = values(failure.claim, failure.counterexample, equilibria)

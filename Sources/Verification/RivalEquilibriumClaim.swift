@@ -20,8 +20,10 @@ struct RivalEquilibriumClaim<Game: PopulationGame>: Claim {
 
     func assumptions<A: Algebra>(_ a: A, _ v: [A.Number]) -> [A.Truth] { game.assumptions(a, v) }
 
-    func holds<A: Algebra>(_ a: A, _ v: [A.Number]) -> A.Truth {
-        let table = game.payoffs(a, v)
+    func holds<A: Algebra>(_ a: A, _ v: [A.Number]) -> A.Truth { judge(a, game.payoffs(a, v)) }
+
+    /// The statement over a payoff table already built at the point.
+    func judge<A: Algebra>(_ a: A, _ table: PopulationPayoffs<A>) -> A.Truth {
         let equilibrium = game.isEquilibrium(a, table, profile)
         switch statement {
         case .equilibrium:
@@ -46,9 +48,9 @@ struct RivalEquilibriumClaim<Game: PopulationGame>: Claim {
     /// The largest advantage of the profile over all-truthful among its players (at most 0,
     /// and below 0 for some player, when all-truthful payoff-dominates it), with that player's
     /// payoff and the truthful one, exactly at `point`.
-    func advantage(at point: [Rational]) -> (advantage: Rational, payoff: Rational, truthful: Rational)? {
+    func advantage(at point: [Rational], table given: PopulationPayoffs<ExactAlgebra>? = nil) -> (advantage: Rational, payoff: Rational, truthful: Rational)? {
         let exact = ExactAlgebra()
-        let table = game.payoffs(exact, point)
+        let table = given ?? game.payoffs(exact, point)
         let truthful = truthfulPayoffs(exact, table)
         let best = game.played(table, profile).max { $0.payoff - truthful[$0.group] < $1.payoff - truthful[$1.group] }
         guard let best, !exact.divisionByZero.flag else { return nil }
@@ -71,19 +73,10 @@ struct RivalEquilibriumClaim<Game: PopulationGame>: Claim {
 
     /// The claim refuted exactly at a corner of the ranges where it fails, without Z3 (the
     /// counterexample carries the claim's labels and the corner, as a Z3 one would); `nil`
-    /// when it holds at every corner.
-    func refutedAtCorner() -> Verdict? {
-        let corners = variables.reduce([[Rational]]([[]])) { points, v in
-            let ends = Set([v.lowerOpen ? (v.lower + v.upper) / 2 : v.lower, v.upperOpen ? (v.lower + v.upper) / 2 : v.upper]).sorted()
-            return points.flatMap { p in ends.map { p + [$0] } }
-        }
-        for corner in corners {
-            let exact = ExactAlgebra()
-            guard exact.all(assumptions(exact, corner)) else { continue }
-            let holds = holds(exact, corner)
-            if !holds && !exact.divisionByZero.flag {
-                return .refuted(Counterexample(labels + zip(variables, corner).map { ($0.name, $1.description) }))
-            }
+    /// when it holds at every corner. `tables` are the exact payoffs at `corners`, built once.
+    func refutedAtCorner(_ corners: [[Rational]], _ tables: [PopulationPayoffs<ExactAlgebra>], _ exact: ExactAlgebra) -> Verdict? {
+        for (corner, table) in zip(corners, tables) where !judge(exact, table) && !exact.divisionByZero.flag {
+            return .refuted(Counterexample(labels + zip(variables, corner).map { ($0.name, $1.description) }))
         }
         return nil
     }
