@@ -10,6 +10,9 @@ public struct TableDifference: Hashable, Sendable {
     public var cell: String
     public var printed: LinearPayoff
     public var derived: LinearPayoff
+    /// The row and column or situation, without the coalition's composition (cells that
+    /// differ the same way for several coalitions share it).
+    public var group: String
 }
 
 extension PaperTables {
@@ -36,7 +39,8 @@ extension PaperTables {
                 let derived = (Self.derive(profile, of: [0]), Self.derive(profile, of: [1]))
                 let printed = tableI[i][j]
                 for (who, p, dv) in [("W_i", printed.0, derived.0), ("W_j", printed.1, derived.1)] where p != dv {
-                    out.append(TableDifference(table: "Table I", cell: "W_i \(names[i]), W_j \(names[j]): \(who)", printed: p, derived: dv))
+                    let cell = "W_i \(names[i]), W_j \(names[j]): \(who)"
+                    out.append(TableDifference(table: "Table I", cell: cell, printed: p, derived: dv, group: cell))
                 }
             }
         }
@@ -69,7 +73,7 @@ extension PaperTables {
                         out.append(TableDifference(
                             table: "Table II",
                             cell: "\(row.name) (k=\(k) of n=\(n), \(family)), \(Self.situations[situation]), outsiders e/t/f = \(split.map(String.init).joined(separator: "/"))",
-                            printed: printed, derived: derived))
+                            printed: printed, derived: derived, group: "\(row.name), \(Self.situations[situation])"))
                     }
                 }
             }
@@ -93,17 +97,16 @@ struct PaperTablesCheck {
         let one = tables.compareTableI(), two = tables.compareTableII(workers: n)
         let differences = one.differences + two.differences
         var notes = ["cells compared: Table I \(one.compared), Table II \(two.compared) (every coalition size, family member and outsiders' split for n = \(n))"]
-        // Group Table II's differences by row and situation, the coalition sizes listed.
-        var grouped: [String: [String]] = [:], order: [String] = []
+        // One line per row and situation (or Table I cell), with how many cells and one example.
+        var order: [String] = [], grouped: [String: [TableDifference]] = [:]
         for d in differences {
-            let key = d.table == "Table I" ? "\(d.table) \(d.cell): printed \(d.printed), derived \(d.derived)"
-                : "\(d.table) \(d.cell.split(separator: " ").first!) \(d.cell.components(separatedBy: "), ").dropFirst().first.map { String($0.split(separator: ",").first!) } ?? "")"
+            let key = "\(d.table) \(d.group)"
             if grouped[key] == nil { order.append(key) }
-            grouped[key, default: []].append(d.table == "Table I" ? "" : "\(d.cell): printed \(d.printed), derived \(d.derived)")
+            grouped[key, default: []].append(d)
         }
         for key in order {
-            let cells = grouped[key]!.filter { !$0.isEmpty }
-            notes.append("differs: " + (cells.isEmpty ? key : "\(key), \(cells.count) cell(s), e.g. \(cells[0])"))
+            let cells = grouped[key]!
+            notes.append("differs: \(key): \(cells.count) cell(s), e.g. \(cells[0].cell): printed \(cells[0].printed), derived \(cells[0].derived)")
         }
         notes.append("not in Table II: every member sending its own junk (q = k; for k = 1 that is sigma_f), a strategy the clauses allow; its utility is -k d/2 in every situation")
         notes += eliminationOrders(n)

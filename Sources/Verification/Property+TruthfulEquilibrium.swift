@@ -69,6 +69,12 @@ struct TruthfulEquilibriumCheck {
                 return built
             }
             var listed = 0
+            // With every parameter a single value, that point is the whole range: the exact
+            // check there decides each statement without Z3.
+            let onePoint = game.variables.allSatisfy { $0.lower == $0.upper && !$0.lowerOpen && !$0.upperOpen }
+            func decideExactly(_ claim: RivalEquilibriumClaim<Game>) -> Verdict? {
+                claim.refutedAtCorner(corners, cornerTables, exact) ?? (onePoint && !corners.isEmpty ? .proved : nil)
+            }
             if let undecided = findings.first(where: { if case .unknown = $0.extent { true } else { false } }),
                case .unknown(let reason) = undecided.extent {
                 return Verifier.Decision(verdict: .unknown(reason: "\(game.title): profile \(game.describe(undecided.profile)): \(reason)"), notes: notes)
@@ -79,7 +85,7 @@ struct TruthfulEquilibriumCheck {
             // All-truthful must be an equilibrium everywhere.
             let truthClaim = RivalEquilibriumClaim(game: game, profile: game.truthful, statement: .equilibrium)
             if findings.first(where: { $0.profile == game.truthful })?.extent != .everywhere {
-                let verdict = truthClaim.refutedAtCorner(corners, cornerTables, exact) ?? prover.decide([truthClaim]).verdict
+                let verdict = decideExactly(truthClaim) ?? prover.decide([truthClaim]).verdict
                 if case .proved = verdict {} else if failure == nil {
                     failure = (verdict, truthClaim, verdict.counterexample)
                     notes.append("  all-truthful is not an equilibrium everywhere")
@@ -96,7 +102,7 @@ struct TruthfulEquilibriumCheck {
                 for statement in [RivalEquilibriumClaim<Game>.Statement.weak, .dominated] {
                     let claim = RivalEquilibriumClaim(game: game, profile: finding.profile, statement: statement)
                     // Once the verdict is decided, Z3 is not asked for the rest: the corners only.
-                    guard let verdict = claim.refutedAtCorner(corners, cornerTables, exact) ?? (failure == nil ? prover.decide([claim]).verdict : nil) else {
+                    guard let verdict = decideExactly(claim) ?? (failure == nil ? prover.decide([claim]).verdict : nil) else {
                         line += "; \(statement.rawValue): not asked (the verdict is decided)"
                         continue
                     }
