@@ -7,16 +7,20 @@ import Solver
 /// results are equal, and no two workers' junks are equal, so renaming workers changes nobody's
 /// payoff). With a coalition of k >= 2 (section VI, Table II), the coalition is a group of one
 /// choosing among its strategies (`ConsensusGame.coalition`), beside a group of n - k outsiders
-/// over sigma_e, sigma_t, sigma_f; the coalition's payoff is its members' sum.
+/// over sigma_e, sigma_t, sigma_f; the coalition's payoff is its members' sum. Payoffs are net of
+/// the cost c of every true result (`ConsensusPayoff`).
 struct ConsensusPopulation: PopulationGame {
     let game: ConsensusGame
     let deposit: Variable, reward: Variable
+    /// The cost c of producing the true result (`[costs] compute`; 0 in the paper).
+    let cost: Variable
 
     /// The game of n individual workers (coalition size 1), or with a coalition of `coalition` workers.
-    init(workers n: Int, coalition k: Int, deposit: Variable, reward: Variable) {
+    init(workers n: Int, coalition k: Int, deposit: Variable, reward: Variable, cost: Variable = Variable("c", 0, 0)) {
         game = k <= 1 ? .individual(workers: n) : .coalition(workers: n, size: k)
         self.deposit = deposit
         self.reward = reward
+        self.cost = cost
     }
 
     var isIndividual: Bool { game.members[0].count == 1 }
@@ -35,7 +39,7 @@ struct ConsensusPopulation: PopulationGame {
         ]
     }
 
-    var variables: [Variable] { [deposit, reward] }
+    var variables: [Variable] { [deposit, reward, cost] }
 
     var truthful: [[Int]] {
         let t = game.truthful
@@ -68,7 +72,7 @@ struct ConsensusPopulation: PopulationGame {
                     }
                 }
             }
-            return game.utilities(a, deposit: v[0], reward: v[1], profile: profile)[me]
+            return game.utilities(a, deposit: v[0], reward: v[1], cost: v[2], profile: profile)[me]
         }
     }
 }

@@ -29,7 +29,10 @@ struct PTSFDPopulation: PopulationGame {
 
     init(setting: PTSFDSetting) {
         self.setting = setting
-        let collusion = CollusionClaim.all(setting)
+        // A map that is the identity (the halves map of two classes) or repeats one is truthful
+        // or that strategy again, and is left out.
+        var seen: Set<[Int]> = [Array(0 ..< setting.classes)]
+        let collusion = CollusionClaim.all(setting).filter { seen.insert($0.map).inserted }
         maps = [Array(0 ..< setting.classes)] + collusion.map(\.map)
         names = ["truthful"] + collusion.map { "collude \($0.mapName)" } + ["heuristic", "abstain"]
     }

@@ -36,7 +36,7 @@ struct TruthfulEquilibriumCheck {
             let n = spec.federation.workers
             let check = ConsensusVerification(spec: spec, verifier: verifier, property: .truthfulEquilibriumDominant)
             let games = (1 ..< max(n, 2)).map {
-                ConsensusPopulation(workers: n, coalition: $0, deposit: check.deposit, reward: check.reward)
+                ConsensusPopulation(workers: n, coalition: $0, deposit: check.deposit, reward: check.reward, cost: check.cost)
             }
             return decide(games, linear: true)
         }
