@@ -20,15 +20,24 @@ import Solver
 /// earns nothing. A worker with no reporting peer earns 0. With every other worker truthful,
 /// E_truthful is `PTSFDSetting.honestReward`; with a fraction f of them colluding on g, a
 /// member's E is `CollusionClaim.colludingReward`. Payoffs are per sample before lambda > 0,
-/// which does not change who gains.
+/// which does not change who gains. With `[costs]` effort costs the payoff is the profit per
+/// sample, `lambda E_s - c`: c(e_1) (`effort_high`) for truthful and the class maps, which observe
+/// the sample, c(e_0) (`effort_low`) for heuristic, none for abstain (c_fix per round is left out).
 struct PTSFDPopulation: PopulationGame {
     let setting: PTSFDSetting
+    /// lambda, c(e_1), c(e_0) when the spec has an effort cost; `nil` otherwise (payoffs before lambda).
+    let effort: (lambda: Variable, high: Variable, low: Variable)?
     /// The class maps (observed -> reported) of the deterministic strategies, truthful first.
     let maps: [[Int]]
     let names: [String]
 
-    init(setting: PTSFDSetting) {
+    init(setting: PTSFDSetting, costs: PTSFDCosts? = nil) {
         self.setting = setting
+        if let costs, costs.effortHigh.upper > 0 || costs.effortLow.upper > 0 {
+            effort = (setting.lambda, costs.effortHigh, costs.effortLow)
+        } else {
+            effort = nil
+        }
         // A map that is the identity (the halves map of two classes) or repeats one is truthful
         // or that strategy again, and is left out.
         var seen: Set<[Int]> = [Array(0 ..< setting.classes)]
@@ -42,7 +51,9 @@ struct PTSFDPopulation: PopulationGame {
 
     var title: String { "PTSFD, \(setting.workers) workers over \(names.count) strategies" }
     var groups: [PopulationGroup] { [PopulationGroup(name: "workers", size: setting.workers, strategies: names)] }
-    var variables: [Variable] { setting.beliefs.variables + [setting.beta] }
+    var variables: [Variable] {
+        setting.beliefs.variables + [setting.beta] + (effort.map { [$0.lambda, $0.high, $0.low] } ?? [])
+    }
     var truthful: [[Int]] { [[setting.workers] + Array(repeating: 0, count: names.count - 1)] }
 
     func assumptions<A: Algebra>(_ a: A, _ v: [A.Number]) -> [A.Truth] { setting.beliefs.positivity(a, v) }
@@ -92,7 +103,8 @@ struct PTSFDPopulation: PopulationGame {
                 }
             }
         }
-        let rho = a.constant(setting.rho), beta = v[v.count - 1]
+        let b0 = setting.beliefs.variables.count
+        let rho = a.constant(setting.rho), beta = v[b0]
         let reportable = reportable
         return PopulationPayoffs { _, strategy, counts in
             guard strategy != abstain else { return a.constant(0) }
@@ -107,7 +119,11 @@ struct PTSFDPopulation: PopulationGame {
                 let denominator = a.sum(present.map { a.multiply(a.constant(others[$0]), mass[$0][y]) })
                 return a.divide(numerator, a.multiply(rho, denominator))
             }
-            return a.subtract(a.sum(terms), beta)
+            let expected = a.subtract(a.sum(terms), beta)
+            guard effort != nil else { return expected }
+            // Profit per sample: lambda E - the strategy's effort cost.
+            let cost = strategy == heuristic ? v[b0 + 3] : v[b0 + 2]
+            return a.subtract(a.multiply(v[b0 + 1], expected), cost)
         }
     }
 }

@@ -31,7 +31,7 @@ struct TruthfulEquilibriumCheck {
     func run() -> Verifier.Decision {
         switch spec.mechanism.kind {
         case .ptsfd:
-            return decide([PTSFDPopulation(setting: PTSFDSetting(spec: spec))], linear: false)
+            return decide([PTSFDPopulation(setting: PTSFDSetting(spec: spec), costs: PTSFDCosts(spec: spec))], linear: false)
         case .consensus:
             let n = spec.federation.workers
             let check = ConsensusVerification(spec: spec, verifier: verifier, property: .truthfulEquilibriumDominant)

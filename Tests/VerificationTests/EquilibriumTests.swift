@@ -32,6 +32,21 @@ import Testing
         #expect(found[[[0, 0, 2]]] == [2: -500])
     }
 
+    @Test func aComputingCostMakesAllJunkStrict() {
+        // c = 10 for each true result (d = 1000, r = 200): (t,t) pays r/2 - c = 90; at (f,f) a
+        // switch to t still leaves two different results (-d/2) and costs c: -510 < -500, so
+        // (f,f) is a strict equilibrium, refuted as weak exactly at the (single) corner.
+        let game = ConsensusPopulation(
+            workers: 2, coalition: 1, deposit: point("d", 1000), reward: point("r", 200), cost: point("c", 10))
+        let found = equilibria(game)
+        #expect(found[[[0, 2, 0]]] == [1: 90])
+        #expect(found[[[0, 0, 2]]] == [2: -500])
+        let exact = ExactAlgebra()
+        let corner: [Rational] = [1000, 200, 10]
+        let weak = RivalEquilibriumClaim(game: game, profile: [[0, 0, 2]], statement: .weak)
+        #expect(weak.refutedAtCorner([corner], [game.payoffs(exact, corner)], exact) != nil)
+    }
+
     @Test func twoWorkerEquilibriaHoldOverWholeRanges() {
         // Over d in [1, 1000], r in [0, 500]: (t,t) gains nothing by e (-d < r/2) nor f
         // (-d/2 < r/2), so it is one everywhere; (f,f) ties with t and loses by e everywhere.
