@@ -94,7 +94,8 @@ struct ConsensusVerification {
                 let values = coalitionValues(everySituation: verdict.counterexample != nil)
                 return Verifier.Decision(verdict: verdict, smt2: smt2, notes: notes, values: values)
             case .heuristicPayoffIdentity, .heuristicUnprofitable, .selfPredicting, .truthfulBestResponse,
-                .collusionUnprofitable, .honestParticipation, .effortIncentive, .budgetSolvent, .beliefsConsistent:
+                .collusionUnprofitable, .honestParticipation, .effortIncentive, .budgetSolvent, .beliefsConsistent,
+                .paperTablesDerived, .truthfulEquilibriumDominant:
                 return Verifier.Decision(verdict: .unknown(reason: "\(id.rawValue) is not a consensus property"))
             }
         } catch {

@@ -13,6 +13,10 @@
 //   `beliefs-consistent` (the beliefs come from one joint distribution; every verdict that rests
 //   on beliefs that do not carries `Caveat.inconsistentBeliefs`).
 // - Consensus (Lu, Tang, Wang): `iewds-truthful-unique` and `coalition-resilient`, through the
-//   IEWDS engine of `Games` with a Z3-backed dominance oracle.
+//   IEWDS engine of `Games` with a Z3-backed dominance oracle; `paper-tables-derived`, the
+//   printed Table I and Table II (`PaperTables`) against the clauses, cell by cell.
+// - Both: `truthful-equilibrium-dominant`, every pure equilibrium of a finite population game
+//   (`PopulationGame`, profiles as counts per strategy) found by `EquilibriumSearch`: exact
+//   evaluation at the corners of the ranges, Z3 in batches for what they leave open.
 // - `Synthesis`: an interval of one parameter on which chosen properties are proved, searched
 //   interval by interval (proofs at points do not add up to a proof over their span).

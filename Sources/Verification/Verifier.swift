@@ -31,7 +31,7 @@ public struct Verifier: Sendable {
 
     /// The properties that apply to a spec's mechanism, in report order.
     public static func properties(for spec: Spec) -> [PropertyID] {
-        PropertyID.allCases.filter { $0.isPTSFD == (spec.mechanism.kind == .ptsfd) }
+        PropertyID.allCases.filter { $0.applies(to: spec.mechanism.kind) }
     }
 
     /// Checks `properties` (all that apply when `nil`) on `spec`.
@@ -66,7 +66,7 @@ public struct Verifier: Sendable {
     /// Each property id owns its checker; the switch has no `default:`, so a new id cannot be
     /// reported without one.
     func decide(_ id: PropertyID, on spec: Spec) -> Decision {
-        if id.isPTSFD != (spec.mechanism.kind == .ptsfd) {
+        if !id.applies(to: spec.mechanism.kind) {
             return Decision(verdict: .unknown(reason: "\(id.rawValue) does not apply to a \(spec.mechanism.kind.rawValue) spec"))
         }
         if let deadline, deadline.passed { return Decision(verdict: .unknown(reason: deadline.reason)) }
@@ -78,6 +78,10 @@ public struct Verifier: Sendable {
             return decideBeliefsConsistent(spec)
         case .iewdsTruthfulUnique, .coalitionResilient:
             return ConsensusVerification(spec: spec, verifier: self, property: id).decide(id)
+        case .paperTablesDerived:
+            return PaperTablesCheck(spec: spec, verifier: self).run()
+        case .truthfulEquilibriumDominant:
+            return TruthfulEquilibriumCheck(spec: spec, verifier: self).run()
         case .heuristicPayoffIdentity:
             return decideForEachWorker(id, spec) { [HeuristicPayoffClaim(setting: $0, statement: .identity)] }
         case .heuristicUnprofitable:

@@ -84,6 +84,20 @@ extension Rubric {
                 severity: .medium, difficulty: .medium, type: .incentive,
                 keys: ["mechanism.deposit", "mechanism.reward", "costs.compute"], knob: nil, synthesize: "mechanism.deposit",
                 advice: "Choose the deposit d and reward r so that no coalition strategy beats all-truthful.")
+        case .paperTablesDerived:
+            RubricEntry(
+                title: "A printed payoff table differs from the mechanism's clauses",
+                claim: "Table I and Table II of Lu, Tang, Wang as printed agree cell by cell with the utilities the clauses give.",
+                severity: .informational, difficulty: .low, type: .assumption,
+                keys: ["federation.workers"], knob: nil, synthesize: nil,
+                advice: "Argue from the clauses, not the printed table: the differing cells are listed in the notes.")
+        case .truthfulEquilibriumDominant:
+            RubricEntry(
+                title: "A rival equilibrium is strict, or not worse for everybody than all-truthful",
+                claim: "All-truthful is a pure equilibrium everywhere, and every other pure equilibrium is weak and payoff-dominated by all-truthful.",
+                severity: .low, difficulty: .medium, type: .incentive,
+                keys: ["mechanism.beta", "mechanism.deposit", "mechanism.reward", "costs.compute"], knob: nil, synthesize: nil,
+                advice: "Make uninformative coordination fragile: a profile where a lone truthful worker is never matched (PTSFD) or where truth costs more than junk (c > 0) needs a reward for the truthful deviator.")
         }
     }
 }

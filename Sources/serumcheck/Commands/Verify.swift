@@ -20,9 +20,9 @@ struct Verify: ParsableCommand {
             (default "proved"). Exit code 0 when every verdict meets its expectation, 1 when \
             one does not, 2 on bad input or usage.
 
-            PTSFD properties: \(PropertyID.allCases.filter(\.isPTSFD).map(\.rawValue).joined(separator: ", ")).
+            PTSFD properties: \(PropertyID.allCases.filter { $0.applies(to: .ptsfd) }.map(\.rawValue).joined(separator: ", ")).
 
-            Consensus properties: \(PropertyID.allCases.filter { !$0.isPTSFD }.map(\.rawValue).joined(separator: ", ")).
+            Consensus properties: \(PropertyID.allCases.filter { $0.applies(to: .consensus) }.map(\.rawValue).joined(separator: ", ")).
 
             With --synthesize PARAM (beta, lambda, accuracy or coalition for PTSFD; cost, \
             deposit or reward for consensus; cost and deposit for PTSFD too) verify instead \
