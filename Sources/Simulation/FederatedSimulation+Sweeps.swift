@@ -15,8 +15,9 @@ extension FederatedSimulation {
         models: LocalModels? = nil, onEvent: @escaping (SimulationEvent) -> Void = { _ in }
     ) throws(SimulationError) -> [SweepResult] {
         guard let sweeps = plan.spec.sweeps else { return [] }
-        let models = try models ?? localModels(onEvent: onEvent)
-        let sweep = RewardSweep(plan: plan, models: models, seed: sweeps.seed ?? plan.simulation.training.seed)
+        let trained: LocalModels
+        if let models { trained = models } else { trained = try localModels(onEvent: onEvent) }
+        let sweep = RewardSweep(plan: plan, models: trained, seed: sweeps.seed ?? plan.simulation.training.seed)
         return try sweep.run(sweeps)
     }
 }
