@@ -1,12 +1,12 @@
 /// The parts every chart shares: the canvas, the title, the plot area, labelled axes with
 /// ticks and grid lines, and a legend when there is more than one series.
 ///
-/// Layout of the 640 x 380 canvas: the title on top, the legend under it, the plot area
+/// Layout of the 640 x 380 canvas: the title on top, the legend rows under it, the plot area
 /// between 64 px (y tick labels, the rotated y axis title) on the left and 16 px on the right,
 /// then the x tick labels and the x axis title, and the caption at the bottom.
 struct ChartFrame {
     static let width = 640.0, height = 380.0
-    static let left = 64.0, right = 16.0, top = 64.0, bottom = 64.0
+    static let left = 64.0, right = 16.0, bottom = 64.0
     /// The series colours, in order (colour-blind-safe, Okabe and Ito).
     static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
 
@@ -15,14 +15,17 @@ struct ChartFrame {
     let yTicks: NiceTicks
     var x: LinearScale
     var y: LinearScale
+    /// The top of the plot area: under the title and the legend's rows.
+    let top: Double
 
     /// A frame over the data domain [`xs`] x [`ys`] (widened to whole ticks).
     init(_ chart: ChartData, xs: (Double, Double), ys: (Double, Double)) {
         self.chart = chart
+        top = 44 + 14 * Double(Self.legendLayout(chart).rows)
         xTicks = NiceTicks(xs.0, xs.1)
         yTicks = NiceTicks(ys.0, ys.1)
         x = LinearScale(domain: (xTicks.lower, xTicks.upper), range: (Self.left, Self.width - Self.right))
-        y = LinearScale(domain: (yTicks.lower, yTicks.upper), range: (Self.height - Self.bottom, Self.top))
+        y = LinearScale(domain: (yTicks.lower, yTicks.upper), range: (Self.height - Self.bottom, top))
     }
 
     /// The frame with x drawn over exactly [`lower`, `upper`] (category axes), not whole ticks.
@@ -35,18 +38,21 @@ struct ChartFrame {
     /// The frame with y drawn over exactly [`lower`, `upper`] (rows of intervals).
     func withYDomain(_ lower: Double, _ upper: Double) -> ChartFrame {
         var copy = self
-        copy.y = LinearScale(domain: (lower, upper), range: (Self.height - Self.bottom, Self.top))
+        copy.y = LinearScale(domain: (lower, upper), range: (Self.height - Self.bottom, top))
         return copy
     }
 
-    /// The colour of series `k`.
-    static func color(_ k: Int) -> String { palette[k % palette.count] }
+    /// The colour of series `k`: its slot of the palette, else its position.
+    func color(_ k: Int) -> String {
+        let slot = chart.series.indices.contains(k) ? chart.series[k].colorSlot ?? k : k
+        return Self.palette[slot % Self.palette.count]
+    }
 
     /// The whole SVG document around `body` (the plot's marks).
     func document(body: String, xLabels: [(Double, String)]? = nil, yLabels: [(Double, String)]? = nil) -> String {
         let c = SVG.coordinate, e = SVG.escape
         let (w, h) = (Self.width, Self.height)
-        let plotLeft = Self.left, plotRight = w - Self.right, plotTop = Self.top, plotBottom = h - Self.bottom
+        let plotLeft = Self.left, plotRight = w - Self.right, plotTop = top, plotBottom = h - Self.bottom
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(c(w))\" height=\"\(c(h))\" "
             + "viewBox=\"0 0 \(c(w)) \(c(h))\" role=\"img\" aria-labelledby=\"\(e(chart.id))-title\" "
             + "font-family=\"sans-serif\" font-size=\"11\">\n"
@@ -77,20 +83,33 @@ struct ChartFrame {
         return s
     }
 
-    /// One swatch and name per series in a row under the title; nothing for a single series.
-    func legend() -> String {
-        guard chart.series.count > 1 else { return "" }
-        let c = SVG.coordinate
-        var s = "<g class=\"legend\">\n", cursor = Self.left, row = 36.0
-        for (k, series) in chart.series.enumerated() {
-            // About 6 px a character at 11 px: wrap before the right edge.
+    /// Where each legend entry goes (x and row), and how many rows: entries in a row under the
+    /// title, wrapped before the right edge (about 6 px a character at 11 px); no legend, and
+    /// no rows, for a single series.
+    static func legendLayout(_ chart: ChartData) -> (rows: Int, places: [(x: Double, row: Int)]) {
+        guard chart.series.count > 1 else { return (0, []) }
+        var places: [(x: Double, row: Int)] = [], cursor = left, row = 0
+        for series in chart.series {
             let width = 28 + 6 * Double(series.name.count)
-            if cursor + width > Self.width - Self.right && cursor > Self.left { (cursor, row) = (Self.left, row + 14) }
+            if cursor + width > Self.width - right && cursor > left { (cursor, row) = (left, row + 1) }
+            places.append((cursor, row))
+            cursor += width + 12
+        }
+        return (row + 1, places)
+    }
+
+    /// One swatch and name per series, as `legendLayout` places them.
+    func legend() -> String {
+        let layout = Self.legendLayout(chart)
+        guard layout.rows > 0 else { return "" }
+        let c = SVG.coordinate
+        var s = "<g class=\"legend\">\n"
+        for (k, series) in chart.series.enumerated() {
+            let (cursor, row) = (layout.places[k].x, 36 + 14 * Double(layout.places[k].row))
             let dash = series.dashed ? " stroke-dasharray=\"5 3\"" : ""
             s += "<line x1=\"\(c(cursor))\" y1=\"\(c(row))\" x2=\"\(c(cursor + 18))\" y2=\"\(c(row))\" "
-                + "stroke=\"\(Self.color(k))\" stroke-width=\"3\"\(dash)/>\n"
+                + "stroke=\"\(color(k))\" stroke-width=\"3\"\(dash)/>\n"
             s += "<text x=\"\(c(cursor + 22))\" y=\"\(c(row))\" dominant-baseline=\"middle\">\(SVG.escape(series.name))</text>\n"
-            cursor += width + 12
         }
         return s + "</g>\n"
     }

@@ -30,7 +30,7 @@ public enum ChartRenderer {
         let c = SVG.coordinate
         var body = ""
         for (k, series) in chart.series.enumerated() {
-            let color = ChartFrame.color(k)
+            let color = frame.color(k)
             let shown = series.points.filter { $0.x.isFinite && $0.y.isFinite }
             body += "<g class=\"series\" data-name=\"\(SVG.escape(series.name))\">\n"
             if connect && shown.count > 1 {
@@ -66,7 +66,7 @@ public enum ChartRenderer {
                 let left = frame.x(p.x) - groupWidth * 0.4 + Double(k) * barWidth
                 let top = min(frame.y(p.y), frame.y(0)), height = abs(frame.y(p.y) - frame.y(0))
                 body += "<rect x=\"\(c(left))\" y=\"\(c(top))\" width=\"\(c(barWidth))\" height=\"\(c(height))\" "
-                    + "fill=\"\(ChartFrame.color(k))\"/>\n"
+                    + "fill=\"\(frame.color(k))\"/>\n"
             }
             body += "</g>\n"
         }
@@ -100,7 +100,7 @@ public enum ChartRenderer {
         }
         if let marker = chart.marker {
             let px = c(frame.x(marker))
-            body += "<line class=\"marker\" x1=\"\(px)\" y1=\"\(c(ChartFrame.top))\" x2=\"\(px)\" "
+            body += "<line class=\"marker\" x1=\"\(px)\" y1=\"\(c(frame.top))\" x2=\"\(px)\" "
                 + "y2=\"\(c(ChartFrame.height - ChartFrame.bottom))\" stroke=\"#000000\" stroke-dasharray=\"4 3\"/>\n"
         }
         let labels = rows.enumerated().map { (Double($0.offset), $0.element.label) }

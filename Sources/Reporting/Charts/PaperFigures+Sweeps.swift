@@ -56,7 +56,7 @@ extension PaperFigures {
     public static func fractionSweep(_ sweep: SweepResult) -> ChartData {
         let swept = sweep.kind.sweptStrategy ?? "honest"
         var series: [ChartData.Series] = []
-        for beta in distinct(sweep.points, \.beta) {
+        for (slot, beta) in distinct(sweep.points, \.beta).enumerated() {
             let points = sweep.points.filter { $0.beta == beta }
             for (strategy, dashed) in [("honest", false), (swept, true)] {
                 series.append(ChartData.Series(
@@ -65,7 +65,7 @@ extension PaperFigures {
                         guard let f = p.fraction, let r = p.rewardPerSample(of: strategy) else { return nil }
                         return ChartData.Point(x: f, y: r)
                     },
-                    dashed: dashed))
+                    dashed: dashed, colorSlot: slot))
             }
         }
         let figure = swept == "colluding" ? "Fig. 7" : "Fig. 8"

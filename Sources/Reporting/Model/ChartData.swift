@@ -40,16 +40,20 @@ public struct ChartData: Hashable, Sendable, Codable {
         }
     }
 
-    /// A named series; `dashed` draws an adversary's line dashed beside the honest one.
+    /// A named series; `dashed` draws an adversary's line dashed beside the honest one, and
+    /// `colorSlot` picks its colour from the palette (`nil`: the series' position), so that
+    /// the two lines of one beta share a colour.
     public struct Series: Hashable, Sendable, Codable {
         public var name: String
         public var points: [Point]
         public var dashed: Bool
+        public var colorSlot: Int?
 
-        public init(name: String, points: [Point], dashed: Bool = false) {
+        public init(name: String, points: [Point], dashed: Bool = false, colorSlot: Int? = nil) {
             self.name = name
             self.points = points
             self.dashed = dashed
+            self.colorSlot = colorSlot
         }
     }
 
