@@ -42,7 +42,7 @@ import Verification
     }
 
     static func sweeps() -> [SweepResult] {
-        var grid: [SweepResult.Point] = [], heuristic: [SweepResult.Point] = []
+        var grid: [SweepResult.Point] = [], heuristic: [SweepResult.Point] = [], colluding: [SweepResult.Point] = []
         for beta: Double in [0.5, 1, 2] {
             for t: Double in [0, 0.3, 0.6] {
                 let honest: Double = 10 * (1.5 - beta) - 4 * t
@@ -55,11 +55,14 @@ import Verification
                 let honest: Double = 10 * (1.6 - beta - 0.4 * f)
                 heuristic.append(point(beta: beta, threshold: 0, fraction: f, other: "heuristic",
                                        honest: honest, adversary: 10 * (1 - beta)))
+                colluding.append(point(beta: beta, threshold: 0, fraction: f, other: "colluding",
+                                       honest: honest + 2, adversary: 10 * (1.2 - beta) - 3 * f))
             }
         }
         return [
             SweepResult(kind: .betaThreshold, seed: 6, lambda: 1, publicSamples: 10, points: grid, seconds: 0),
             SweepResult(kind: .heuristicFraction, seed: 6, lambda: 1, publicSamples: 10, points: heuristic, seconds: 0),
+            SweepResult(kind: .colludingFraction, seed: 6, lambda: 1, publicSamples: 10, points: colluding, seconds: 0),
         ]
     }
 
@@ -67,7 +70,7 @@ import Verification
         let svgs = PaperFigures.svgs(for: try Self.result(), sweeps: Self.sweeps())
         #expect(svgs.map(\.name) == [
             "fig4-accuracy.svg", "fig5-reward-accuracy.svg", "fig5-reward-data.svg",
-            "fig6-reward-beta.svg", "fig6-reward-threshold.svg", "fig8-heuristic.svg",
+            "fig6-reward-beta.svg", "fig6-reward-threshold.svg", "fig8-heuristic.svg", "fig7-colluding.svg",
         ])
         for (name, svg) in svgs { try assertSnapshot(svg, named: "chart-\(name)") }
     }
