@@ -26,9 +26,9 @@ import Verification
 extension PaperFigures {
     /// The interval chart of a synthesis: the interval it proved, and as the failing interval
     /// the hull of the wider intervals it tried (`SynthesisResult.beyond`); `nil` when it proved
-    /// none.
-    public static func interval(_ result: SynthesisResult, value: Double? = nil) -> ChartData? {
-        guard let range = SynthesizedRange(result) else { return nil }
+    /// none. `mechanism` names the parameter's spec key (`SynthesizedRange.key`).
+    public static func interval(_ result: SynthesisResult, mechanism: MechanismKind, value: Double? = nil) -> ChartData? {
+        guard let range = SynthesizedRange(result, mechanism: mechanism) else { return nil }
         let tried = result.beyond.map(\.tried)
         let failing = tried.isEmpty ? nil : (tried.map(\.0).min()!, tried.map(\.1).max()!)
         return interval(range, failing: failing, value: value)
