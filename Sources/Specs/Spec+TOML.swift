@@ -56,12 +56,15 @@ extension Spec {
         if mechanism.kind == .consensus, var t = try root.subtable("strategies") {
             consensusStrategies = try decodeConsensusStrategies(&t)
         }
+        var sweeps: Sweeps? = nil
+        if var t = try root.subtable("sweeps") { sweeps = try decodeSweeps(&t) }
         try root.finish()
 
         let spec = Spec(
             name: name, description: description, federation: federation, mechanism: mechanism,
             knobs: knobs, contract: contract, checks: checks, beliefs: beliefs,
-            simulation: simulation, consensusStrategies: consensusStrategies, costs: costs)
+            simulation: simulation, consensusStrategies: consensusStrategies, costs: costs,
+            sweeps: sweeps)
         try spec.validate(file: file)
         return spec
     }

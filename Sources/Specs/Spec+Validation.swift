@@ -150,6 +150,7 @@ extension Spec {
         // [data], [training], [strategies]
         try validateSimulation(file: file)
         try validateConsensusStrategies(file: file)
+        try validateSweeps(file: file)
 
         // The reward scale the ranges above leave to the spec (Spec+RewardScale.swift): one
         // sample, and a simulated round of data.public_size samples.

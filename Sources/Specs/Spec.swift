@@ -31,15 +31,18 @@ public struct Spec: Hashable, Sendable {
     public var consensusStrategies: ConsensusStrategies?
     /// What taking part costs a worker (`[costs]`, `Spec+Costs.swift`); none by default.
     public var costs: Costs = .none
+    /// The values a simulation's trained models are settled again at (`[sweeps]`), or `nil`.
+    public var sweeps: Sweeps?
 
     public init(
         name: String, description: String = "", federation: Federation, mechanism: Mechanism,
         knobs: Knobs = .hardened, contract: Contract = Contract(),
         checks: [String: ExpectedVerdict] = [:], beliefs: Beliefs? = nil,
         simulation: Simulation? = nil, consensusStrategies: ConsensusStrategies? = nil,
-        costs: Costs = .none
+        costs: Costs = .none, sweeps: Sweeps? = nil
     ) {
         self.costs = costs
+        self.sweeps = sweeps
         self.consensusStrategies = consensusStrategies
         self.beliefs = beliefs
         self.simulation = simulation

@@ -45,7 +45,7 @@ struct SpecRefusalTests {
         .extra("[beliefs]\npeer_given_own = [[1, 0, 0], [0, 1, 0], [0, 0, 1]]\nextra = 1", "beliefs.extra", "unknown key"),
         .federation("workers = 4\nclasses = 3\naccuracy = 1\ncoalition = 0", "federation.coalition", "above 0"),
         .federation("workers = 4\nclasses = 3\naccuracy = 1\ncoalition = { min = 0.5, max = 1.5 }", "federation.coalition.max", "out of range"),
-        .extra("[simulation]\nx = 1", "simulation", "unknown key (expected one of: beliefs, checks, contract, costs, data, description, federation, knobs, mechanism, name, strategies, training)"),
+        .extra("[simulation]\nx = 1", "simulation", "unknown key (expected one of: beliefs, checks, contract, costs, data, description, federation, knobs, mechanism, name, strategies, sweeps, training)"),
         // missing keys
         .mechanism("beta = 1", "mechanism.deposit", "missing required key"),
         .federation("classes = 3\naccuracy = 1", "federation.workers", "missing required key"),

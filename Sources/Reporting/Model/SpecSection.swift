@@ -29,17 +29,22 @@ public struct SpecSection: Hashable, Sendable, Codable {
     public var fuzz: FuzzSection?
     /// The simulation, when one ran.
     public var simulation: SimulationSummary?
+    /// The charts of the simulation, its sweeps and the synthesized intervals
+    /// (`PaperFigures`), as data; `nil` when none were drawn.
+    public var charts: [ChartData]?
 
     enum CodingKeys: String, CodingKey {
-        case file, name, description, mechanism, parameters, knobs, verification, synthesis, fuzz, simulation
+        case file, name, description, mechanism, parameters, knobs, verification, synthesis, fuzz, simulation, charts
         case keyLines = "key_lines"
     }
 
     public init(
         file: String, name: String, description: String, mechanism: MechanismKind, parameters: [Setting],
         knobs: [Setting], keyLines: [String: Int], verification: [VerificationEntry],
-        synthesis: [SynthesizedRange] = [], fuzz: FuzzSection? = nil, simulation: SimulationSummary? = nil
+        synthesis: [SynthesizedRange] = [], fuzz: FuzzSection? = nil, simulation: SimulationSummary? = nil,
+        charts: [ChartData]? = nil
     ) {
+        self.charts = charts
         self.file = file
         self.name = name
         self.description = description
@@ -56,13 +61,15 @@ public struct SpecSection: Hashable, Sendable, Codable {
     /// The section of `spec` (read from `file`, whose key lines are `lines`) with its results.
     public init(
         file: String, spec: Spec, lines: SpecLines, verification: [PropertyResult],
-        synthesis: [SynthesizedRange] = [], fuzz: FuzzReport? = nil, simulation: SimulationResult? = nil
+        synthesis: [SynthesizedRange] = [], fuzz: FuzzReport? = nil, simulation: SimulationResult? = nil,
+        charts: [ChartData]? = nil
     ) {
         self.init(
             file: file, name: spec.name, description: spec.description, mechanism: MechanismKind(spec.mechanism.kind),
             parameters: Setting.parameters(of: spec), knobs: Setting.knobs(of: spec), keyLines: lines.lines,
             verification: verification.map { VerificationEntry($0, specName: spec.name) },
-            synthesis: synthesis, fuzz: fuzz.map(FuzzSection.init), simulation: simulation.map(SimulationSummary.init))
+            synthesis: synthesis, fuzz: fuzz.map(FuzzSection.init), simulation: simulation.map(SimulationSummary.init),
+            charts: charts)
     }
 
     /// The line of `key` in the spec file, else of its table's header, else 1.

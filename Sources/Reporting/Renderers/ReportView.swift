@@ -134,7 +134,10 @@ struct ReportView {
                 recommendation: e(f.recommendation), descriptionParts: Part.split(e(f.description)),
                 recommendationParts: Part.split(e(f.recommendation)), reproduce: f.reproduce)
         }
-        specs = report.specs.enumerated().map { k, s in Self.spec(s, index: k, escape: e, charts: charts[s.file]) }
+        // The SVG a caller passes for a spec file, else the spec's own charts drawn.
+        specs = report.specs.enumerated().map { k, s in
+            Self.spec(s, index: k, escape: e, charts: charts[s.file] ?? s.charts?.map(ChartRenderer.svg).joined())
+        }
     }
 
     static func spec(_ s: SpecSection, index: Int, escape e: (String) -> String, charts: String?) -> SpecView {
