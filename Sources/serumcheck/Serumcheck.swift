@@ -26,7 +26,7 @@ struct Serumcheck: ParsableCommand {
             \(ExitCodes.badInput) bad input or usage (also serumcheck without a command).
             """,
         version: "0.1.0",
-        subcommands: [Settle.self, Verify.self, Simulate.self, FuzzCommand.self, ReplayCommand.self, MergeCommand.self]
+        subcommands: [CheckCommand.self, Settle.self, Verify.self, Simulate.self, FuzzCommand.self, ReplayCommand.self, MergeCommand.self]
     )
 
     /// `serumcheck` without a command is a usage error: the overview on standard error, exit 2.

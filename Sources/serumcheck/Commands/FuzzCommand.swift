@@ -237,23 +237,14 @@ struct FuzzCommand: ParsableCommand {
         }
     }
 
-    /// Where the workers' predictions come from for `spec`: `--workers`, or `bank` for a
-    /// spec with simulation tables and `synthetic` otherwise.
+    /// Where the workers' predictions come from for `spec`: `--workers`, else the default.
     func source(for spec: Spec) -> WorkerSource {
-        workers ?? (spec.simulation == nil ? .synthetic : .bank)
+        workers ?? .default(for: spec)
     }
 
-    /// The properties judged on `spec`: `--property`, or every property of its mechanism
-    /// that the source can judge (on PTSFD the contract, economic and equilibrium layers, and
-    /// the pipeline with real training; on consensus those with `judgedOnConsensus`).
+    /// The properties judged on `spec`: `--property`, or every one the spec and source can judge.
     func selected(for spec: Spec, source: WorkerSource) -> [FuzzPropertyID] {
-        let all = FuzzPropertyID.allCases.filter { id in
-            switch spec.mechanism.kind {
-            case .consensus: return id.judgedOnConsensus
-            case .ptsfd: return id.layer != .pipeline || source == .pipeline
-            }
-        }
-        return properties.isEmpty ? all : all.filter { properties.contains($0.rawValue) }
+        FuzzPropertyID.judged(on: spec, source: source, only: properties)
     }
 }
 

@@ -118,62 +118,23 @@ struct Verify: ParsableCommand {
             try runSynthesis(SynthesisParameter(rawValue: synthesize)!, loaded, requested)
             return
         }
-        let deadline = timeLimit.map { Deadline(seconds: $0) }
-        let tasks: [(spec: Int, id: PropertyID)] = loaded.indices.flatMap { k in
-            let applicable = Verifier.properties(for: loaded[k].spec)
-            let ids = requested.isEmpty ? applicable : requested.filter { applicable.contains($0) }
-            return ids.map { (k, $0) }
+        let run = ParallelVerification(
+            specs: loaded.map(\.spec), requested: requested, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            timeoutMilliseconds: timeoutMilliseconds, deadline: timeLimit.map { Deadline(seconds: $0) })
+        let paths = loaded.map(\.path), count = run.tasks.count, showProgress = report.progress
+        let board = VerificationBoard(labels: run.tasks.map { "\(paths[$0.spec]): \($0.id.rawValue)" })
+        if showProgress { board.startHeartbeat { printError($0) } }
+        let results = run.run(board: board) { done, task, result in
+            if showProgress { printError("[\(done)/\(count)] \(paths[task.spec]): \(task.id.rawValue) \(result.verdict.name) (\(String(format: "%.2f", result.seconds)) s)") }
         }
-        let specs = loaded.map(\.spec), paths = loaded.map(\.path)
-        let progress = VerifyProgress(labels: tasks.map { "\(paths[$0.spec]): \($0.id.rawValue)" })
-        let timeout = timeoutMilliseconds
-        let queue = DispatchQueue(label: "serumcheck.verify", attributes: .concurrent)
-        let group = DispatchGroup()
-        let slots = DispatchSemaphore(value: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let showProgress = report.progress
-        for _ in tasks { group.enter() }
-        if showProgress { progress.startHeartbeat() }
-        // Dispatched from a queue of its own, so that the main thread can stop waiting at the
-        // time limit whatever is still queued or running.
-        DispatchQueue(label: "serumcheck.verify.dispatch").async {
-            for (k, task) in tasks.enumerated() {
-                slots.wait()
-                queue.async {
-                    defer { slots.signal(); group.leave() }
-                    progress.start(k)
-                    let verifier = Verifier(timeoutMilliseconds: timeout, deadline: deadline) { _ in progress.query(k) }
-                    let result = verifier.check(task.id, on: specs[task.spec])
-                    let done = progress.store(result, at: k)
-                    if showProgress { printError("[\(done)/\(tasks.count)] \(paths[task.spec]): \(task.id.rawValue) \(result.verdict.name) (\(String(format: "%.2f", result.seconds)) s)") }
-                }
-            }
-        }
-        if let deadline {
-            // In-flight queries are cut to the deadline; a little grace lets them return.
-            _ = group.wait(timeout: .now() + .milliseconds(Int(min(deadline.seconds, 1e6) * 1000) + Self.graceMilliseconds))
-        } else {
-            group.wait()
-        }
-        progress.stopHeartbeat()
-        let stopped = "still running when the run's time limit (--time-limit \(deadline?.limitText ?? "") s) was reached"
-        let settled = progress.snapshot()
-        let results: [PropertyResult] = tasks.indices.map { k in
-            settled[k] ?? PropertyResult(
-                id: tasks[k].id, verdict: .unknown(reason: stopped),
-                expected: specs[tasks[k].spec].checks[tasks[k].id.rawValue] ?? .proved,
-                seconds: timeLimit ?? 0, smt2: nil, notes: [])
-        }
+        board.stopHeartbeat()
         var verdicts = VerifyReport(command: (["serumcheck", "verify"] + CommandLine.arguments.dropFirst(2)).joined(separator: " "))
         for (k, (path, spec)) in loaded.enumerated() {
-            let mine = tasks.indices.filter { tasks[$0].spec == k }.map { results[$0] }
-            verdicts.add(spec: path, name: spec.name, results: mine)
+            verdicts.add(spec: path, name: spec.name, results: run.results(ofSpec: k, in: results))
         }
         try writeOutputs(verdicts)
         if !verdicts.allMet { throw ExitCode(ExitCodes.checkFailed) }
     }
-
-    /// Milliseconds past `--time-limit` that queries cut to the deadline get to return.
-    static let graceMilliseconds = 500
 
     /// Writes the SMT-LIB2 files and the JSON, whole or not at all, then shows the table.
     func writeOutputs(_ verdicts: VerifyReport) throws {

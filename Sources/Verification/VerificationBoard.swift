@@ -1,11 +1,12 @@
 import Dispatch
 import Foundation
-import Verification
 
-/// What a `verify` run has decided so far: each property's result at its task index, which
-/// tasks are running and how many Z3 queries each has asked, and a heartbeat on standard
-/// error for a property that runs long ("... running for 12 s, 340 Z3 queries so far").
-final class VerifyProgress: @unchecked Sendable {
+/// What a parallel verification has decided so far: each property's result at its task index,
+/// which tasks are running and how many Z3 queries each has asked, and a heartbeat naming a
+/// property that runs long ("... running for 12 s, 340 Z3 queries so far").
+///
+/// Thread-safe: the scheduler's workers write into it while the caller's thread reads it.
+public final class VerificationBoard: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [PropertyResult?]
     private var started: [ContinuousClock.Instant?]
@@ -15,10 +16,10 @@ final class VerifyProgress: @unchecked Sendable {
     private var timer: DispatchSourceTimer?
 
     /// Seconds a property runs before the heartbeat mentions it, and between heartbeats.
-    static let heartbeat = 5
+    public static let heartbeat = 5
 
-    /// Progress over tasks labelled `labels` ("specs/paper.toml: collusion-unprofitable").
-    init(labels: [String]) {
+    /// A board over tasks labelled `labels` ("specs/paper.toml: collusion-unprofitable").
+    public init(labels: [String]) {
         self.labels = labels
         results = Array(repeating: nil, count: labels.count)
         started = Array(repeating: nil, count: labels.count)
@@ -39,21 +40,21 @@ final class VerifyProgress: @unchecked Sendable {
     }
 
     /// Every task's result so far (`nil` for a task not finished).
-    func snapshot() -> [PropertyResult?] { lock.withLock { results } }
+    public func snapshot() -> [PropertyResult?] { lock.withLock { results } }
 
-    /// Starts the heartbeat on standard error.
-    func startHeartbeat() {
+    /// Calls `report` every `heartbeat` seconds with a line per property running that long.
+    public func startHeartbeat(_ report: @escaping @Sendable (String) -> Void) {
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "serumcheck.verify.heartbeat"))
         timer.schedule(deadline: .now() + .seconds(Self.heartbeat), repeating: .seconds(Self.heartbeat))
-        timer.setEventHandler { [weak self] in self?.beat() }
+        timer.setEventHandler { [weak self] in self?.beat().forEach(report) }
         timer.resume()
         lock.withLock { self.timer = timer }
     }
 
-    func stopHeartbeat() { lock.withLock { timer?.cancel() } }
+    public func stopHeartbeat() { lock.withLock { timer?.cancel() } }
 
-    private func beat() {
-        let lines: [String] = lock.withLock {
+    private func beat() -> [String] {
+        lock.withLock {
             labels.indices.compactMap { k in
                 guard results[k] == nil, let start = started[k] else { return nil }
                 let seconds = (ContinuousClock.now - start).components.seconds
@@ -61,6 +62,5 @@ final class VerifyProgress: @unchecked Sendable {
                 return "  \(labels[k]): running for \(seconds) s, \(queries[k]) Z3 queries so far"
             }
         }
-        for line in lines { printError(line) }
     }
 }

@@ -1,0 +1,102 @@
+import Foundation
+import Fuzz
+import Messages
+import Simulation
+import Specs
+import Verification
+
+/// The phases of `check`: verify, fuzz, simulate. Each reports progress on standard error.
+extension CheckCommand {
+    var threadCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    /// Every property of every spec, in parallel; the results per spec in `PropertyID` order.
+    func runVerification(_ inputs: [CheckInput]) -> [[PropertyResult]] {
+        let run = ParallelVerification(
+            specs: inputs.map(\.spec), jobs: threadCount, timeoutMilliseconds: timeoutMilliseconds, deadline: nil)
+        let paths = inputs.map(\.path), count = run.tasks.count, showProgress = report.progress
+        let board = VerificationBoard(labels: run.tasks.map { "\(paths[$0.spec]): \($0.id.rawValue)" })
+        if showProgress { board.startHeartbeat { printError($0) } }
+        let results = run.run(board: board) { done, task, result in
+            if showProgress { printError("verify [\(done)/\(count)] \(paths[task.spec]): \(task.id.rawValue) \(result.verdict.name) (\(String(format: "%.2f", result.seconds)) s)") }
+        }
+        board.stopHeartbeat()
+        return inputs.indices.map { run.results(ofSpec: $0, in: results) }
+    }
+
+    /// The spec's fuzz campaign, or `nil` under `--budget 0`.
+    func runFuzz(_ input: CheckInput) throws -> FuzzReport? {
+        if budget == 0 { return nil }
+        let source = workers ?? .default(for: input.spec)
+        var models: BankModels? = nil
+        if source != .synthetic {
+            guard input.spec.simulation != nil else {
+                throw CommandFailure(message: "\(Echo.path(input.path)): --workers \(source.rawValue) needs the spec's simulation tables ([data], [training], [strategies]); use --workers synthetic")
+            }
+            if input.spec.mechanism.kind == .ptsfd {
+                models = try bankOptions.models(of: input.spec, path: input.path, threads: BankModels.blasThreads, quiet: !report.progress)
+            }
+        }
+        if input.spec.federation.workers > EconomicCampaign.maximumWorkers {
+            report.note("\(input.path): fuzz skipped: economic cases take at most \(EconomicCampaign.maximumWorkers) workers, not \(input.spec.federation.workers)")
+            return nil
+        }
+        let session = FuzzSession(
+            spec: input.spec, path: input.path, text: input.text, seed: seed,
+            properties: FuzzPropertyID.judged(on: input.spec, source: source), restricted: false, source: source,
+            models: models, threads: threadCount, shrinkLimit: 200, out: counterexampleDirectory, shard: nil,
+            bank: bankOptions.predictionBank)
+        do {
+            return try session.run(budget: budget, time: nil, progress: FuzzProgress(enabled: report.progress)).0
+        } catch {
+            throw CommandFailure(message: error.description, exitCode: error.isDefect ? ExitCodes.checkFailed : ExitCodes.badInput)
+        }
+    }
+
+    /// The simulation of a spec with simulation tables (`nil` for one without).
+    func runSimulation(_ input: CheckInput) throws -> SimulationResult? {
+        guard input.spec.simulation != nil, input.spec.mechanism.kind == .ptsfd else { return nil }
+        do {
+            let plan = try SimulationPlan(spec: input.spec, file: input.path, rounds: nil, seed: nil)
+            let simulation = FederatedSimulation(
+                plan: plan, file: input.path, bank: bankOptions.predictionBank, threads: threadCount,
+                command: "serumcheck simulate \(input.path)")
+            let progress = ProgressDisplay(enabled: report.progress, workers: input.spec.federation.workers, rounds: plan.lambdas.count)
+            let result = try simulation.run(onEvent: progress.handle)
+            progress.finish()
+            return result
+        } catch {
+            throw CommandFailure.badInput(error)
+        }
+    }
+
+    /// `--fuzz-results`, read and merged per spec: index of the spec -> its campaign.
+    /// - Throws: `CommandFailure` (exit 2) for a file that does not decode or that names a spec
+    ///   the run does not check.
+    func readFuzzResults(for inputs: [CheckInput]) throws -> [Int: FuzzReport] {
+        var byspec: [Int: [FuzzReport]] = [:]
+        for file in fuzzResults {
+            let result = try JSONInput.read(FuzzReport.self, from: file, what: "a fuzz result file")
+            let target = URL(fileURLWithPath: result.spec).standardizedFileURL.path
+            guard let k = inputs.firstIndex(where: { URL(fileURLWithPath: $0.path).standardizedFileURL.path == target }) else {
+                throw CommandFailure(message: "--fuzz-results \(Echo.path(file)): its campaign ran on \(Echo.path(result.spec)), which is not among the checked specs (\(inputs.map(\.path).joined(separator: ", ")))")
+            }
+            byspec[k, default: []].append(result)
+        }
+        var merged: [Int: FuzzReport] = [:]
+        for (k, reports) in byspec {
+            if reports.count == 1 && reports[0].shard == nil {
+                merged[k] = reports[0]
+                continue
+            }
+            let first = reports[0]
+            let command = first.summary.properties.compactMap { $0.violation?.counterexample?.command }.first
+                ?? "serumcheck fuzz \(first.spec) --seed \(first.seed) --budget \(first.budget)"
+            do {
+                merged[k] = try FuzzReport.merge(reports, spec: inputs[k].spec, confidence: 0.99, out: counterexampleDirectory, command: command)
+            } catch {
+                throw CommandFailure(message: "--fuzz-results: \(error)")
+            }
+        }
+        return merged
+    }
+}
