@@ -104,7 +104,7 @@ struct PTSFDPopulation: PopulationGame {
             }
         }
         let b0 = setting.beliefs.variables.count
-        let rho = a.constant(setting.rho), beta = v[b0]
+        let rho = setting.rho(a, v), beta = v[b0]
         let reportable = reportable
         return PopulationPayoffs { _, strategy, counts in
             guard strategy != abstain else { return a.constant(0) }

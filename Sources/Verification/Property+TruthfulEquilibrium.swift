@@ -31,6 +31,13 @@ struct TruthfulEquilibriumCheck {
     func run() -> Verifier.Decision {
         switch spec.mechanism.kind {
         case .ptsfd:
+            let kinds = PTSFDSetting.perWorker(spec: spec).count
+            guard kinds == 1 else {
+                // Counting players per strategy needs interchangeable workers; a game of
+                // workers that differ is not enumerated, and nothing is claimed about it.
+                return Verifier.Decision(verdict: .unknown(
+                    reason: "the equilibrium enumeration takes interchangeable workers; this spec has \(kinds) kinds of worker (accuracy, confusion or report_fraction differ)"))
+            }
             return decide([PTSFDPopulation(setting: PTSFDSetting(spec: spec), costs: PTSFDCosts(spec: spec))], linear: false)
         case .consensus:
             let n = spec.federation.workers
