@@ -13,7 +13,9 @@ struct Serumcheck: ParsableCommand {
             mechanism is described by a TOML spec (see specs/README.md); every choice the \
             papers make is a knob with a `paper` and a hardened value.
 
-            verify proves or refutes the incentive properties with Z3, settle settles one \
+            check is the front door: it runs verify, fuzz and (where the spec has data) the \
+            simulation and writes one report set (HTML, Markdown, JSON, JUnit, SARIF), and \
+            with --baseline fails on a regressed guarantee. verify proves or refutes the incentive properties with Z3, settle settles one \
             round offline, simulate runs whole rounds with real models trained on real data, \
             fuzz attacks the contract and the mechanism with random federations and shrinks \
             every violation to a counterexample that replay runs again, and merge joins the \

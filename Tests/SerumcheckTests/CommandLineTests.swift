@@ -77,7 +77,7 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("OVERVIEW: Check and settle reward mechanisms for decentralised federated\nlearning.\n"))
         #expect(result.stderr.contains("\nExit codes: 0 success, 1 a check failed, 2 bad input or usage (also serumcheck\nwithout a command).\n"))
-        #expect(result.stderr.contains("\nSUBCOMMANDS:\n  settle "))
+        #expect(result.stderr.contains("\nSUBCOMMANDS:\n  check "))
         let help = try Serumcheck.run(["--help"])
         #expect(help.status == 0)
         #expect(help.stdout == result.stderr)

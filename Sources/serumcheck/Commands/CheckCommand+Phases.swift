@@ -1,6 +1,7 @@
 import Foundation
 import Fuzz
 import Messages
+import Reporting
 import Simulation
 import Specs
 import Verification
@@ -52,8 +53,9 @@ extension CheckCommand {
         }
     }
 
-    /// The simulation of a spec with simulation tables (`nil` for one without).
-    func runSimulation(_ input: CheckInput) throws -> SimulationResult? {
+    /// The simulation of a spec with simulation tables, its `[sweeps]` on the same trained
+    /// models, and the paper's figures drawn from both (`nil` for a spec without the tables).
+    func runSimulation(_ input: CheckInput) throws -> (result: SimulationResult, charts: [ChartData])? {
         guard input.spec.simulation != nil, input.spec.mechanism.kind == .ptsfd else { return nil }
         do {
             let plan = try SimulationPlan(spec: input.spec, file: input.path, rounds: nil, seed: nil)
@@ -63,10 +65,30 @@ extension CheckCommand {
             let progress = ProgressDisplay(enabled: report.progress, workers: input.spec.federation.workers, rounds: plan.lambdas.count)
             let result = try simulation.run(onEvent: progress.handle)
             progress.finish()
-            return result
+            // The bank holds the models the run just trained, so the sweeps retrain nothing.
+            let sweeps = try simulation.sweeps()
+            if !sweeps.isEmpty { report.note("\(input.path): \(sweeps.map(\.points.count).reduce(0, +)) sweep points settled") }
+            return (result, PaperFigures.charts(for: result, sweeps: sweeps))
         } catch {
             throw CommandFailure.badInput(error)
         }
+    }
+
+    /// `--synthesize`: an interval of the parameter on which the properties the spec expects
+    /// proved are proved, and its chart; `nil` without the option or where the parameter does
+    /// not apply to the spec (a note says why).
+    func runSynthesis(_ input: CheckInput) -> (range: SynthesizedRange?, chart: ChartData?)? {
+        guard let name = synthesize, let parameter = SynthesisParameter(rawValue: name) else { return nil }
+        let guarantees = Verifier.properties(for: input.spec).filter { (input.spec.checks[$0.rawValue] ?? .proved) == .proved }
+        let synthesis = Synthesis(verifier: Verifier(timeoutMilliseconds: timeoutMilliseconds), properties: guarantees)
+        let result: SynthesisResult
+        do { result = try synthesis.run(input.spec, parameter: parameter, file: input.path) } catch {
+            report.note("\(input.path): --synthesize \(name) skipped: \(error)")
+            return nil
+        }
+        let mechanism = MechanismKind(input.spec.mechanism.kind)
+        report.note("\(input.path): " + result.summary.split(separator: "\n").prefix(1).joined())
+        return (SynthesizedRange(result, mechanism: mechanism), PaperFigures.interval(result, mechanism: mechanism))
     }
 
     /// `--fuzz-results`, read and merged per spec: index of the spec -> its campaign.

@@ -75,6 +75,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Threads for verify's properties and fuzz's cases (default: the number of cores); results do not depend on it.", valueName: "n"))
     var jobs: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Also search each spec's range of this parameter (beta, lambda, accuracy, coalition, cost, deposit, reward) for an interval on which every property the spec expects proved is proved; the report shows it as a chart and recommends it.", valueName: "param"))
+    var synthesize: String?
+
     @OptionGroup var bankOptions: BankOptions
 
     @OptionGroup var report: ReportOptions
@@ -84,6 +87,9 @@ struct CheckCommand: ParsableCommand {
         if let jobs, !(1 ... 256).contains(jobs) { throw ValidationError("--jobs \(jobs) is outside 1 ... 256.") }
         if let budget, !(0 ... 10_000_000).contains(budget) { throw ValidationError("--budget \(budget) is outside 0 ... 10000000.") }
         if workers == .pipeline { throw ValidationError("--workers pipeline is for `fuzz`; check takes synthetic or bank.") }
+        if let synthesize, SynthesisParameter(rawValue: synthesize) == nil {
+            throw ValidationError("Cannot synthesize \(Echo.quoted(synthesize)). Choose one of: \(SynthesisParameter.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
         if budget == 0 && !fuzzResults.isEmpty { throw ValidationError("--budget 0 skips fuzzing; --fuzz-results renders a campaign: give one or the other.") }
     }
 
@@ -127,9 +133,12 @@ struct CheckCommand: ParsableCommand {
                 let path = "\(out)/smt2/" + VerificationEntry.smt2FileName(spec: input.spec.name, property: result.id)
                 extras.append((path, { try OutputFile.writeText(smt2, to: path, createDirectories: true) }))
             }
+            let synthesis = runSynthesis(input)
+            let charts = (simulation?.charts ?? []) + (synthesis?.chart.map { [$0] } ?? [])
             sections.append(SpecSection(
                 file: input.path, spec: input.spec, lines: SpecLines(toml: input.text), verification: verdicts[k],
-                fuzz: fuzz, simulation: simulation))
+                synthesis: synthesis?.range.map { [$0] } ?? [], fuzz: fuzz, simulation: simulation?.result,
+                charts: charts.isEmpty ? nil : charts))
         }
         let result = CheckReport(command: commandLine, specs: sections)
         do { try ReportSet.write(result, to: out) } catch {
