@@ -8,6 +8,9 @@ public struct Variable: Hashable, Sendable {
     public var upper: Rational
     public var lowerOpen: Bool
     public var upperOpen: Bool
+    /// Whether a counterexample names the variable: `false` for a parameter the spec leaves at
+    /// its default (the costs of a spec without `[costs]`), which would only clutter it.
+    public var reported = true
 
     public init(_ name: String, _ lower: Rational, _ upper: Rational, lowerOpen: Bool = false, upperOpen: Bool = false) {
         self.name = name
@@ -20,6 +23,13 @@ public struct Variable: Hashable, Sendable {
     /// The variable for a spec parameter: a point, or every value of its range.
     public init(_ name: String, _ parameter: Parameter) {
         self.init(name, exactRational(parameter.lowerBound), exactRational(parameter.upperBound))
+    }
+
+    /// The variable, named in counterexamples only when `reported`.
+    public func reported(_ reported: Bool) -> Variable {
+        var v = self
+        v.reported = reported
+        return v
     }
 
     /// Whether `value` lies in the range.

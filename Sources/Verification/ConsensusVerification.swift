@@ -77,7 +77,7 @@ struct ConsensusVerification {
         Variable("r", Rational(spec.mechanism.rewardRange.lowerBound), Rational(spec.mechanism.rewardRange.upperBound))
     }
     /// c, the cost of producing the result honestly (`[costs] compute`, 0 by default).
-    var cost: Variable { Variable("c", spec.costs.compute) }
+    var cost: Variable { Variable("c", spec.costs.compute).reported(spec.costs != .none) }
     var workers: Int { spec.federation.workers }
 
     func decide(_ id: PropertyID) -> Verifier.Decision {

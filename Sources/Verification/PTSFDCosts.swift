@@ -23,10 +23,12 @@ struct PTSFDCosts: Sendable {
 
     init(spec: Spec) {
         let costs = spec.costs
-        effortHigh = Variable("effort_high", costs.effortHigh)
-        effortLow = Variable("effort_low", costs.effortLow)
-        fixed = Variable("fixed", costs.fixed)
-        samples = Variable("samples", costs.samples ?? .value(1))
+        // A spec without [costs] has them all 0: its counterexamples need not say so.
+        let given = costs != .none
+        effortHigh = Variable("effort_high", costs.effortHigh).reported(given)
+        effortLow = Variable("effort_low", costs.effortLow).reported(given)
+        fixed = Variable("fixed", costs.fixed).reported(given)
+        samples = Variable("samples", costs.samples ?? .value(1)).reported(given)
         accuracyLow = costs.accuracyLow.map { Variable("accuracy_low", $0) }
     }
 

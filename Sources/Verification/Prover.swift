@@ -141,7 +141,7 @@ public struct Prover: Sendable {
         guard !holds else {
             return .unknown(reason: "Z3's counterexample did not re-check: the claim holds at it exactly")
         }
-        let entries = claim.labels + zip(claim.variables, values).map { ($0.name, $1.description) }
+        let entries = claim.labels + zip(claim.variables, values).filter { $0.0.reported }.map { ($0.name, $1.description) }
         return .refuted(Counterexample(entries))
     }
 }
