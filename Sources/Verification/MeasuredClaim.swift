@@ -48,7 +48,10 @@ extension PropertyValues {
     static func measure(_ claims: [any MeasuredClaim], verdict: Verdict) -> PropertyValues {
         if let counterexample = verdict.counterexample {
             for claim in claims where claim.labels.allSatisfy({ counterexample[$0.name] == $0.value }) {
-                let point = claim.variables.compactMap { counterexample[$0.name].flatMap(Rational.init) }
+                // A variable the counterexample does not name (`reported == false`) is a point.
+                let point = claim.variables.compactMap { v in
+                    counterexample[v.name].flatMap(Rational.init) ?? (!v.reported && v.lower == v.upper ? v.lower : nil)
+                }
                 guard point.count == claim.variables.count else { continue }
                 let exact = ExactAlgebra()
                 let values = claim.quantities(exact, point)
@@ -78,7 +81,7 @@ extension PropertyValues {
     static func labelled(_ claim: some Claim, _ point: [Rational]) -> [String: String] {
         var at: [String: String] = [:]
         for label in claim.labels { at[label.name] = label.value }
-        for (v, x) in zip(claim.variables, point) { at[v.name] = x.description }
+        for (v, x) in zip(claim.variables, point) where v.reported { at[v.name] = x.description }
         return at
     }
 }
