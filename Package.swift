@@ -106,6 +106,6 @@ let package = Package(
             dependencies: ["Reporting", "Fuzz", "Simulation", "Specs", "Verification", "Solver"],
             exclude: ["Data", "__Snapshots__"]
         ),
-        .testTarget(name: "SerumcheckTests", dependencies: ["serumcheck", "Ledger", "Mechanisms"]),
+        .testTarget(name: "SerumcheckTests", dependencies: ["serumcheck", "Ledger", "Mechanisms", "Reporting"]),
     ]
 )

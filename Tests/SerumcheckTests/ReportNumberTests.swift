@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import serumcheck
+import Reporting
 
 /// Numbers in reports: the settle table's reward column formats any Double without an
 /// integer conversion that can trap, and JSON never carries a non-finite number.
@@ -14,7 +15,7 @@ import Testing
         (-0x1p63, "-9223372036854775808.0000"), (.infinity, "inf"), (-.infinity, "-inf"), (.nan, "nan"),
     ])
     func rewardsFormatWithFourDecimals(_ x: Double, _ text: String) {
-        #expect(format(x) == text)
+        #expect(fourDecimals(x) == text)
     }
 
     struct Row: Encodable { var index: Int; var reward: Double }

@@ -1,3 +1,4 @@
+import Reporting
 import ArgumentParser
 import Foundation
 import Messages

@@ -9,32 +9,32 @@ import Specs
 /// is a JSON number: `settle` recomputes labelCount from the votes and the spec's ranges bound
 /// the rewards (`PTSFD.rewardBound`), and a non-finite one would be refused by
 /// `OutputFile.json` rather than written.
-struct PTSFDSettleReport: Encodable {
-    struct Worker: Encodable {
-        var index: Int
-        var reported: Int
-        var reward: Double
-        var meanReward: Double
-        var payout: Int
+public struct PTSFDSettleReport: Encodable {
+    public struct Worker: Encodable {
+        public var index: Int
+        public var reported: Int
+        public var reward: Double
+        public var meanReward: Double
+        public var payout: Int
     }
 
-    var labels: [Int]
-    var workers: [Worker]
-    var pool: Int
-    var residue: Int
-    var shortfall: Bool
-    var spec: String
-    var votes: String
-    var seed: UInt64
-    var command: String
+    public var labels: [Int]
+    public var workers: [Worker]
+    public var pool: Int
+    public var residue: Int
+    public var shortfall: Bool
+    public var spec: String
+    public var votes: String
+    public var seed: UInt64
+    public var command: String
 
     private var header: [String] = []
 
-    enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey {
         case labels, workers, pool, residue, shortfall, spec, votes, seed, command
     }
 
-    init(
+    public init(
         spec: Spec, specPath: String, votesPath: String, samples: Int,
         parameters: PTSFD.Parameters, settlement: PTSFD.Settlement, plan: PayoutPlan
     ) {
@@ -66,10 +66,10 @@ struct PTSFDSettleReport: Encodable {
     }
 
     /// A readable table: the round, one row per worker, the pool and the labels.
-    var table: String {
+    public var table: String {
         var out = header.joined(separator: "\n") + "\n\n"
         let rows = workers.map { w in
-            [String(w.index), String(w.reported), format(w.reward), format(w.meanReward), String(w.payout)]
+            [String(w.index), String(w.reported), fourDecimals(w.reward), fourDecimals(w.meanReward), String(w.payout)]
         }
         out += TextTable(
             columns: ["worker", "reported", "reward", "mean reward", "payout"], rows: rows
@@ -87,7 +87,7 @@ struct PTSFDSettleReport: Encodable {
 /// Exact integer arithmetic on the reward in units of 1/10000 while that fits an `Int`
 /// (|x| below about 9.2e14); beyond it a `Double` has no fraction digits left to round and
 /// `%.4f` prints its exact value.
-func format(_ x: Double) -> String {
+public func fourDecimals(_ x: Double) -> String {
     if x.isNaN { return "nan" }
     if x.isInfinite { return x > 0 ? "inf" : "-inf" }
     guard let scaled = Int(exactly: (x * 10_000).rounded()) else {

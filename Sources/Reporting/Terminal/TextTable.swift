@@ -1,10 +1,10 @@
 /// A plain text table: a header row, a rule, the first column left-aligned (names) and the
 /// others right-aligned (numbers).
-struct TextTable {
-    var columns: [String]
-    var rows: [[String]]
+public struct TextTable {
+    public var columns: [String]
+    public var rows: [[String]]
 
-    var rendered: String {
+    public var rendered: String {
         var widths = columns.map(\.count)
         for row in rows { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], cell.count) } }
         func line(_ cells: [String]) -> String {

@@ -3,10 +3,12 @@ import Fuzz
 
 /// The table `fuzz` prints per spec: property, outcome, expected, cases, effect, the deciding
 /// comparison, the counterexample path and the reproduce command; then the stable profiles.
-struct FuzzReportTable {
-    var report: FuzzReport
+public struct FuzzReportTable {
+    public var report: FuzzReport
 
-    var rendered: String {
+    public init(report: FuzzReport) { self.report = report }
+
+    public var rendered: String {
         let table = TextTable(
             columns: ["property", "outcome", "expected", "check", "cases", "effect", "lower bound", "counterexample"],
             rows: report.properties.map { line in
@@ -33,7 +35,7 @@ struct FuzzReportTable {
     }
 
     /// A figure with at most 4 significant decimals.
-    static func number(_ x: Double) -> String {
+    public static func number(_ x: Double) -> String {
         if x.isNaN { return "nan" }
         if abs(x) >= 1000 || x == x.rounded() { return String(format: "%.0f", x) }
         return String(format: "%.4g", x)

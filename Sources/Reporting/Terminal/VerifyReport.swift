@@ -1,5 +1,4 @@
 import Foundation
-import Reporting
 import Verification
 
 /// The verdicts of `verify`, as plain data: JSON for CI, a table for people.
@@ -8,37 +7,37 @@ import Verification
 /// "seconds", "counterexample": {String: String}, "reason", "notes", "smt2", "values":
 /// {name: {"exact": "p/q", "float": Double}}, "values_at": {String: String}, "values_method",
 /// "caveats": [String]}]}], "command"}`.
-struct VerifyReport: Encodable {
+public struct VerifyReport: Encodable {
     /// One value behind a verdict: exact text and the nearest double.
-    struct Value: Encodable {
-        var exact: String
-        var float: Double
+    public struct Value: Encodable {
+        public var exact: String
+        public var float: Double
     }
 
-    struct Property: Encodable {
-        var id: String
-        var verdict: String
-        var expected: String
-        var met: Bool
-        var seconds: Double
-        var counterexample: [String: String]
-        var reason: String?
-        var notes: [String]
-        var smt2: String?
-        var values: [String: Value]
-        var valuesAt: [String: String]
-        var valuesMethod: String
-        var caveats: [String]
+    public struct Property: Encodable {
+        public var id: String
+        public var verdict: String
+        public var expected: String
+        public var met: Bool
+        public var seconds: Double
+        public var counterexample: [String: String]
+        public var reason: String?
+        public var notes: [String]
+        public var smt2: String?
+        public var values: [String: Value]
+        public var valuesAt: [String: String]
+        public var valuesMethod: String
+        public var caveats: [String]
         /// The report's entry this property is shown from.
-        var entry: VerificationEntry
+        public var entry: VerificationEntry
 
-        enum CodingKeys: String, CodingKey {
+        public enum CodingKeys: String, CodingKey {
             case id, verdict, expected, met, seconds, counterexample, reason, notes, smt2, values, caveats
             case valuesAt = "values_at", valuesMethod = "values_method"
         }
 
         /// The property of `entry`, with the SMT-LIB2 text of its queries.
-        init(_ entry: VerificationEntry, smt2: String?) {
+        public init(_ entry: VerificationEntry, smt2: String?) {
             self.entry = entry
             id = entry.id.rawValue
             verdict = entry.verdict.rawValue
@@ -56,45 +55,33 @@ struct VerifyReport: Encodable {
         }
     }
 
-    struct SpecVerdicts: Encodable {
-        var spec: String
-        var name: String
-        var properties: [Property]
+    public struct SpecVerdicts: Encodable {
+        public var spec: String
+        public var name: String
+        public var properties: [Property]
     }
 
-    var specs: [SpecVerdicts] = []
-    var command: String
+    public var specs: [SpecVerdicts] = []
+    public var command: String
 
-    init(command: String) { self.command = command }
+    public init(command: String) { self.command = command }
 
     /// Adds a spec's results, each shown from its `VerificationEntry` (the check report's model).
-    mutating func add(spec path: String, name: String, results: [PropertyResult]) {
+    public mutating func add(spec path: String, name: String, results: [PropertyResult]) {
         specs.append(SpecVerdicts(spec: path, name: name, properties: results.map { r in
             Property(VerificationEntry(r, specName: name), smt2: r.smt2)
         }))
     }
 
     /// Whether every verdict met its expectation.
-    var allMet: Bool { specs.allSatisfy { $0.properties.allSatisfy(\.met) } }
+    public var allMet: Bool { specs.allSatisfy { $0.properties.allSatisfy(\.met) } }
 
     /// The file of one property's SMT-LIB2 queries: `DIR/<spec name>.<property>.smt2`.
-    static func smt2Path(in directory: String, spec: String, property: PropertyID) -> String {
+    public static func smt2Path(in directory: String, spec: String, property: PropertyID) -> String {
         "\(directory)/" + VerificationEntry.smt2FileName(spec: spec, property: property)
     }
 
-    /// Writes the SMT-LIB2 queries of every property Z3 was asked about, each file whole or
-    /// not at all.
-    func writeSMT2(into directory: String) throws {
-        for spec in specs {
-            for p in spec.properties {
-                guard let smt2 = p.smt2 else { continue }
-                let path = Self.smt2Path(in: directory, spec: spec.name, property: p.entry.id)
-                try OutputFile.writeText(smt2, to: path, createDirectories: true)
-            }
-        }
-    }
-
-    var table: String {
+    public var table: String {
         var out = ""
         for spec in specs {
             out += "\(spec.spec) (\(spec.name))\n"

@@ -5,29 +5,29 @@ import Specs
 ///
 /// JSON: `{"workers": [{"index", "submitted", "valid", "payout", "utility"}], "agreed",
 /// "requesterRefund", "slashed", "spec", "results", "command"}`.
-struct ConsensusSettleReport: Encodable {
-    struct Worker: Encodable {
-        var index: Int
-        var submitted: Bool
-        var valid: Bool
-        var payout: Int
-        var utility: Int
+public struct ConsensusSettleReport: Encodable {
+    public struct Worker: Encodable {
+        public var index: Int
+        public var submitted: Bool
+        public var valid: Bool
+        public var payout: Int
+        public var utility: Int
     }
 
-    var workers: [Worker]
-    var agreed: Bool
-    var requesterRefund: Int
-    var slashed: Int
-    var spec: String
-    var results: String
-    var command: String
+    public var workers: [Worker]
+    public var agreed: Bool
+    public var requesterRefund: Int
+    public var slashed: Int
+    public var spec: String
+    public var results: String
+    public var command: String
     private var header: String = ""
 
-    enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey {
         case workers, agreed, requesterRefund, slashed, spec, results, command
     }
 
-    init(
+    public init(
         spec: Spec, specPath: String, resultsPath: String,
         submissions: [Consensus.Submission], outcome: Consensus.Outcome
     ) {
@@ -51,7 +51,7 @@ struct ConsensusSettleReport: Encodable {
             + "deposit d = \(m.deposit), reward r = \(m.reward)\n\n"
     }
 
-    var table: String {
+    public var table: String {
         let rows = workers.map { w in
             [String(w.index), w.submitted ? "yes" : "no", w.valid ? "yes" : "no (E_ck or none)",
              String(w.payout), String(w.utility)]

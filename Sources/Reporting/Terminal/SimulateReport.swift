@@ -2,10 +2,12 @@ import Simulation
 
 /// The text rendering of a ``SimulationResult``: one row per worker, one line per round, the
 /// comparison the paper's section 5 makes, and the timings.
-struct SimulateReport {
-    let result: SimulationResult
+public struct SimulateReport {
+    public let result: SimulationResult
 
-    var table: String {
+    public init(result: SimulationResult) { self.result = result }
+
+    public var table: String {
         var out = "simulate \(result.specPath) (\(result.spec)): \(result.workers.count) workers, "
             + "|X_pub| = \(result.publicSamples), \(result.testSamples) test images, "
             + "\(result.rounds.count) round\(result.rounds.count == 1 ? "" : "s")\n\n"
@@ -37,7 +39,7 @@ struct SimulateReport {
 
     /// Per strategy: mean accuracy before and after, how many models improved, mean reward
     /// and net units.
-    var summary: String {
+    public var summary: String {
         var out = "\n"
         var seen: [String] = []
         for w in result.workers where !seen.contains(w.strategy) { seen.append(w.strategy) }
@@ -60,7 +62,7 @@ struct SimulateReport {
         return out
     }
 
-    func percent(_ value: Double?) -> String {
+    public func percent(_ value: Double?) -> String {
         value.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
     }
 
