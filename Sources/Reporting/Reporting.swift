@@ -8,3 +8,7 @@
 // `JSONRenderer`, `MarkdownRenderer`, `HTMLRenderer` (templates of swift-mustache),
 // `JUnitRenderer` (XMLCoder), `SARIFRenderer` (Codable, SARIF 2.1.0). `ReportSet` writes them
 // all into a directory, whole or not at all.
+//
+// Also here: the SVG charts of the paper's figures (`Charts/`, small tested kernels such as
+// `NiceTicks` and `LinearScale`), `BaselineComparison` and `CheckSummary` for `check`, and the
+// terminal tables of the other commands (`Terminal/`).

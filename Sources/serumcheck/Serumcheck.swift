@@ -1,5 +1,6 @@
-// serumcheck: the thin command-line front end. Each subcommand lives in Commands/, output
-// models and their rendering in Output/. Exit codes are defined once in ExitCodes.swift.
+// serumcheck: the thin command-line front end. Each subcommand lives in Commands/; what a
+// command prints is rendered by the Reporting module; Output/ writes files whole or not at all
+// and shows progress. Exit codes are defined once in ExitCodes.swift.
 import ArgumentParser
 
 struct Serumcheck: ParsableCommand {
