@@ -117,10 +117,7 @@ struct EquilibriumSearch {
             }
             prover.onQuery?()
             let solver = Solver(context: context, timeoutMilliseconds: timeout, simple: prover.linear)
-            for (v, t) in zip(game.variables, terms) {
-                solver.add(v.lowerOpen ? t .> context.real(v.lower) : t .>= context.real(v.lower))
-                solver.add(v.upperOpen ? t .< context.real(v.upper) : t .<= context.real(v.upper))
-            }
+            solver.constrain(game.variables, terms, in: context)
             for assumption in game.assumptions(algebra, terms) { solver.add(assumption) }
             solver.add(algebra.any(pending.map { i in
                 let eq = game.isEquilibrium(algebra, table, findings[i].profile)
@@ -184,10 +181,7 @@ struct EquilibriumSearch {
             guard let timeout = prover.deadline.queryTimeout(cap: prover.timeoutMilliseconds) else { return failed + pending }
             prover.onQuery?()
             let solver = Solver(context: context, timeoutMilliseconds: timeout, simple: prover.linear)
-            for (v, t) in zip(game.variables, terms) {
-                solver.add(v.lowerOpen ? t .> context.real(v.lower) : t .>= context.real(v.lower))
-                solver.add(v.upperOpen ? t .< context.real(v.upper) : t .<= context.real(v.upper))
-            }
+            solver.constrain(game.variables, terms, in: context)
             for assumption in game.assumptions(algebra, terms) { solver.add(assumption) }
             solver.add(algebra.any(pending.map { algebra.lessOrEqual(gain(algebra, table, $0), algebra.constant(0)) }))
             guard let answer = try? solver.check() else { return failed + pending }

@@ -62,10 +62,7 @@ public struct Prover: Sendable {
         let algebra = TermAlgebra(context: context)
         let solver = Solver(context: context, timeoutMilliseconds: timeout, simple: linear)
         let terms = variables.map { context.real($0.name) }
-        for (v, t) in zip(variables, terms) {
-            solver.add(v.lowerOpen ? t .> context.real(v.lower) : t .>= context.real(v.lower))
-            solver.add(v.upperOpen ? t .< context.real(v.upper) : t .<= context.real(v.upper))
-        }
+        solver.constrain(variables, terms, in: context)
         solver.add(or(claims.map { claim in
             and(claim.assumptions(algebra, terms) + [!claim.holds(algebra, terms)], in: context)
         }, in: context))
@@ -95,10 +92,7 @@ public struct Prover: Sendable {
         let algebra = TermAlgebra(context: context)
         let solver = Solver(context: context, timeoutMilliseconds: timeout, simple: linear)
         let terms = claim.variables.map { context.real($0.name) }
-        for (v, t) in zip(claim.variables, terms) {
-            solver.add(v.lowerOpen ? t .> context.real(v.lower) : t .>= context.real(v.lower))
-            solver.add(v.upperOpen ? t .< context.real(v.upper) : t .<= context.real(v.upper))
-        }
+        solver.constrain(claim.variables, terms, in: context)
         for assumption in claim.assumptions(algebra, terms) { solver.add(assumption) }
         solver.add(!claim.holds(algebra, terms))
         let script = recordsSMT2 ? solver.smtlib2() : ""

@@ -14,13 +14,7 @@ extension CheckCommand {
     func runVerification(_ inputs: [CheckInput]) -> [[PropertyResult]] {
         let run = ParallelVerification(
             specs: inputs.map(\.spec), jobs: threadCount, timeoutMilliseconds: timeoutMilliseconds, deadline: nil)
-        let paths = inputs.map(\.path), count = run.tasks.count, showProgress = report.progress
-        let board = VerificationBoard(labels: run.tasks.map { "\(paths[$0.spec]): \($0.id.rawValue)" })
-        if showProgress { board.startHeartbeat { printError($0) } }
-        let results = run.run(board: board) { done, task, result in
-            if showProgress { printError("verify [\(done)/\(count)] \(paths[task.spec]): \(task.id.rawValue) \(result.verdict.name) (\(String(format: "%.2f", result.seconds)) s)") }
-        }
-        board.stopHeartbeat()
+        let results = run.runShowingProgress(paths: inputs.map(\.path), prefix: "verify ", enabled: report.progress)
         return inputs.indices.map { run.results(ofSpec: $0, in: results) }
     }
 

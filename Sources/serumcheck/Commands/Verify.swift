@@ -122,13 +122,7 @@ struct Verify: ParsableCommand {
         let run = ParallelVerification(
             specs: loaded.map(\.spec), requested: requested, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             timeoutMilliseconds: timeoutMilliseconds, deadline: timeLimit.map { Deadline(seconds: $0) })
-        let paths = loaded.map(\.path), count = run.tasks.count, showProgress = report.progress
-        let board = VerificationBoard(labels: run.tasks.map { "\(paths[$0.spec]): \($0.id.rawValue)" })
-        if showProgress { board.startHeartbeat { printError($0) } }
-        let results = run.run(board: board) { done, task, result in
-            if showProgress { printError("[\(done)/\(count)] \(paths[task.spec]): \(task.id.rawValue) \(result.verdict.name) (\(String(format: "%.2f", result.seconds)) s)") }
-        }
-        board.stopHeartbeat()
+        let results = run.runShowingProgress(paths: loaded.map(\.path), enabled: report.progress)
         var verdicts = VerifyReport(command: (["serumcheck", "verify"] + CommandLine.arguments.dropFirst(2)).joined(separator: " "))
         for (k, (path, spec)) in loaded.enumerated() {
             verdicts.add(spec: path, name: spec.name, results: run.results(ofSpec: k, in: results))
