@@ -134,7 +134,8 @@ struct CheckCommand: ParsableCommand {
                 extras.append((path, { try OutputFile.writeText(smt2, to: path, createDirectories: true) }))
             }
             let synthesis = runSynthesis(input)
-            let charts = (simulation?.charts ?? []) + (synthesis?.chart.map { [$0] } ?? [])
+            let model = RewardCurves.againstBeta(input.spec).map(PaperFigures.rewardsAgainstBeta)
+            let charts = (model.map { [$0] } ?? []) + (simulation?.charts ?? []) + (synthesis?.chart.map { [$0] } ?? [])
             sections.append(SpecSection(
                 file: input.path, spec: input.spec, lines: SpecLines(toml: input.text), verification: verdicts[k],
                 synthesis: synthesis?.range.map { [$0] } ?? [], fuzz: fuzz, simulation: simulation?.result,
