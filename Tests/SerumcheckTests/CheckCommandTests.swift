@@ -42,6 +42,24 @@ import Testing
         #expect(second.stdout.contains("REGRESSED paper: heuristic-unprofitable (verify) was proved, now refuted"))
     }
 
+    /// A campaign run elsewhere (`fuzz --json`) is rendered as it is, not fuzzed again.
+    @Test func fuzzResultsAreRenderedNotRunAgain() throws {
+        let dir = try scratchDirectory(files: ["paper.toml": Self.paper])
+        let fuzz = try Serumcheck.run(["fuzz", "paper.toml", "--budget", "3", "--seed", "7", "--json", "f.json", "--out", "cx", "--quiet"], in: dir)
+        #expect(fuzz.status == 0, "\(fuzz.stderr)")
+        let result = try Serumcheck.run(["check", "paper.toml", "--fuzz-results", "f.json", "--out", "report", "--quiet"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let campaign = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("f.json"))) as! [String: Any]
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("report/report.json"))) as! [String: Any]
+        let section = (report["specs"] as! [[String: Any]])[0]["fuzz"] as! [String: Any]
+        #expect(section["seed"] as? Int == 7 && section["budget"] as? Int == 3)
+        let outcomes = Dictionary(uniqueKeysWithValues: (campaign["properties"] as! [[String: Any]]).map { ($0["id"] as! String, $0["outcome"] as! String) })
+        let rendered = Dictionary(uniqueKeysWithValues: (section["entries"] as! [[String: Any]]).map { ($0["id"] as! String, $0["outcome"] as! String) })
+        #expect(rendered == outcomes)
+        // Not fuzzed again: check wrote no counterexamples of its own.
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("report/counterexamples").path))
+    }
+
     @Test(arguments: [
         (["check", "missing.toml"], "missing.toml"),
         (["check", "paper.toml", "--baseline", "nope.json"], "nope.json"),
