@@ -21,7 +21,7 @@ extension CheckCommand {
     /// The spec's fuzz campaign, or `nil` under `--budget 0`.
     func runFuzz(_ input: CheckInput) throws -> FuzzReport? {
         if budget == 0 { return nil }
-        let source = workers ?? .default(for: input.spec)
+        let source = workers?.source ?? .default(for: input.spec)
         var models: BankModels? = nil
         if source != .synthetic {
             guard input.spec.simulation != nil else {

@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
             Examples:
               serumcheck check
               serumcheck check specs/paper.toml specs/consensus-2.toml --out report/
-              serumcheck check specs/paper.toml --baseline reports/paper.json
+              serumcheck check specs/paper.toml --baseline reports/check/paper/report.json
               serumcheck check specs/paper.toml --fuzz-results shard0.json shard1.json
             """
     )
@@ -51,7 +51,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Mechanism specs (TOML) to check (default: \(Self.defaultSpec)).", valueName: "spec"))
     var specs: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Directory the report set is written into (default: \(Self.defaultOut)).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Directory the report set is written into.", valueName: "dir"))
     var out: String = Self.defaultOut
 
     @Option(name: .long, help: ArgumentHelp("A committed report.json to compare with; a regressed guarantee fails the run (exit 1).", valueName: "file"))
@@ -61,7 +61,19 @@ struct CheckCommand: ParsableCommand {
     var budget: Int?
 
     @Option(name: .long, help: ArgumentHelp("Where fuzzed workers' predictions come from: synthetic or bank (default: bank for a spec with simulation tables, synthetic otherwise).", valueName: "source"))
-    var workers: WorkerSource?
+    var workers: Workers?
+
+    /// `--workers`: the sources a check run fuzzes with (the pipeline is `fuzz`'s own).
+    enum Workers: String, CaseIterable, ExpressibleByArgument {
+        case synthetic, bank
+
+        var source: WorkerSource {
+            switch self {
+            case .synthetic: .synthetic
+            case .bank: .bank
+            }
+        }
+    }
 
     @Option(name: .customLong("fuzz-results"), parsing: .upToNextOption, help: ArgumentHelp("Fuzz result files (fuzz --json, shards or merged) to render instead of fuzzing again; each must name one of the checked specs.", valueName: "file"))
     var fuzzResults: [String] = []
@@ -86,7 +98,6 @@ struct CheckCommand: ParsableCommand {
         guard timeoutMilliseconds > 0 else { throw ValidationError("--timeout-ms 0 is outside 1 ... \(UInt32.max).") }
         if let jobs, !(1 ... 256).contains(jobs) { throw ValidationError("--jobs \(jobs) is outside 1 ... 256.") }
         if let budget, !(0 ... 10_000_000).contains(budget) { throw ValidationError("--budget \(budget) is outside 0 ... 10000000.") }
-        if workers == .pipeline { throw ValidationError("--workers pipeline is for `fuzz`; check takes synthetic or bank.") }
         if let synthesize, SynthesisParameter(rawValue: synthesize) == nil {
             throw ValidationError("Cannot synthesize \(Echo.quoted(synthesize)). Choose one of: \(SynthesisParameter.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
