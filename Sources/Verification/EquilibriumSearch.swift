@@ -79,13 +79,17 @@ struct EquilibriumSearch {
             rest += resolveByGainers(game, &findings, noCorner.filter { gainer[$0] != nil }, gainer)
             resolve(game, &findings, rest, looking: true)
         }
+        // One exact table per point (most witnesses are corners), shared by its profiles.
+        var byPoint = Dictionary(zip(corners, tables), uniquingKeysWith: { first, _ in first })
         for i in findings.indices {
             switch findings[i].extent {
             case .everywhere: findings[i].point = corners.first ?? []
             case .somewhere(let witness): findings[i].point = witness
             case .nowhere, .unknown: continue
             }
-            let table = game.payoffs(exact, findings[i].point)
+            let point = findings[i].point
+            let table = byPoint[point] ?? game.payoffs(exact, point)
+            byPoint[point] = table
             findings[i].payoffs = game.played(table, findings[i].profile)
         }
         return findings
