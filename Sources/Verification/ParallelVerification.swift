@@ -49,6 +49,8 @@ public struct ParallelVerification: Sendable {
         let group = DispatchGroup()
         let slots = DispatchSemaphore(value: max(1, jobs))
         let (tasks, specs, timeout, deadline) = (self.tasks, self.specs, timeoutMilliseconds, self.deadline)
+        // Each spec's beliefs are judged once for all its properties that rest on them.
+        let memo = BeliefsConsistencyMemo()
         for _ in tasks { group.enter() }
         // Dispatched from a queue of its own, so that the caller can stop waiting at the time
         // limit whatever is still queued or running.
@@ -58,7 +60,7 @@ public struct ParallelVerification: Sendable {
                 queue.async {
                     defer { slots.signal(); group.leave() }
                     board.start(k)
-                    let verifier = Verifier(timeoutMilliseconds: timeout, deadline: deadline) { _ in board.query(k) }
+                    let verifier = Verifier(timeoutMilliseconds: timeout, deadline: deadline, beliefsMemo: memo) { _ in board.query(k) }
                     let result = verifier.check(task.id, on: specs[task.spec])
                     finished(board.store(result, at: k), task, result)
                 }

@@ -174,8 +174,13 @@ extension Verifier {
         case .unknown: return []
         case .proved, .refuted: break
         }
-        let claims = Self.beliefsClaims(BeliefModel(spec: spec))
-        guard case .refuted = prover(for: id, recordsSMT2: false).decide(claims).verdict else { return [] }
-        return [.inconsistentBeliefs]
+        let inconsistent = beliefsMemo.inconsistent(spec) {
+            switch prover(for: id, recordsSMT2: false).decide(Self.beliefsClaims(BeliefModel(spec: spec))).verdict {
+            case .refuted: true
+            case .proved: false
+            case .unknown: nil
+            }
+        }
+        return inconsistent ? [.inconsistentBeliefs] : []
     }
 }

@@ -10,11 +10,15 @@ public struct Verifier: Sendable {
     public var deadline: Deadline?
     /// Called before every Z3 query of a property (progress within a long property).
     public var onQuery: (@Sendable (PropertyID) -> Void)?
+    /// Each spec's beliefs-consistency, decided once for every property that rests on it.
+    public var beliefsMemo: BeliefsConsistencyMemo
 
     public init(
         timeoutMilliseconds: UInt32 = 10_000, deadline: Deadline? = nil,
+        beliefsMemo: BeliefsConsistencyMemo = BeliefsConsistencyMemo(),
         onQuery: (@Sendable (PropertyID) -> Void)? = nil
     ) {
+        self.beliefsMemo = beliefsMemo
         self.timeoutMilliseconds = timeoutMilliseconds
         self.deadline = deadline
         self.onQuery = onQuery
