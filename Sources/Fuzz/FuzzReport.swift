@@ -153,6 +153,14 @@ extension FuzzReport {
             test: nil, originalShape: federation.shape, shrinkSteps: 0, command: "")
     }
 
+    /// The command that reproduces shards merged into one campaign: the first violation's own
+    /// command, else the whole campaign's (`fuzz SPEC --seed S --budget N`); `nil` for no reports.
+    public static func reproduceCommand(of reports: [FuzzReport]) -> String? {
+        guard let first = reports.first else { return nil }
+        return first.summary.properties.compactMap { $0.violation?.counterexample?.command }.first
+            ?? "serumcheck fuzz \(first.spec) --seed \(first.seed) --budget \(first.budget)"
+    }
+
     /// Joins shard reports of one campaign into the report one unsharded run gives.
     /// - Throws: `FuzzMergeError` when the files are of different campaigns.
     public static func merge(_ reports: [FuzzReport], spec: Spec, confidence: Double, out: String, command: String) throws(FuzzMergeError) -> FuzzReport {

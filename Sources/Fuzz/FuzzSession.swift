@@ -64,6 +64,11 @@ public struct FuzzSession {
         self.bank = bank
     }
 
+    /// The confidence of every campaign's one-sided tests, and of merged shards.
+    public static let confidence = 0.99
+    /// Evaluations spent shrinking each counterexample, unless told otherwise.
+    public static let defaultShrinkLimit = 200
+
     /// The default budget of `spec`: on PTSFD enough cases for every equilibrium profile twice;
     /// on consensus, whose cases are cheap (a few rounds of a handful of workers), 200.
     public static func defaultBudget(for spec: Spec) -> Int {
@@ -169,7 +174,7 @@ public struct FuzzSession {
         progress.finished(spec.name, summary: "\(spec.name): \(total) cases, \(summary.rounds) rounds in \(String(format: "%.1f", seconds)) s (\(String(format: "%.0f", Double(summary.rounds) / max(seconds, 1e-9))) rounds/s)")
         let shardText = shard.map { "\($0.index)/\($0.count)" }
         let report = FuzzReport.make(
-            spec: spec, specPath: path, seed: seed, budget: total, shard: shardText, confidence: 0.99,
+            spec: spec, specPath: path, seed: seed, budget: total, shard: shardText, confidence: Self.confidence,
             summary: summary, out: out, command: command(budget: total))
         return (report, found)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Fuzz
+import Messages
 import Simulation
 import Specs
 
@@ -54,5 +55,24 @@ struct BankOptions: ParsableArguments {
         } catch {
             throw CommandFailure.badInput(error)
         }
+    }
+
+    /// Refuses a worker source that needs simulation tables `spec` lacks (exit 2).
+    func checkSource(_ source: WorkerSource, of spec: Spec, path: String) throws {
+        switch source {
+        case .synthetic: return
+        case .bank, .pipeline:
+            guard spec.simulation == nil else { return }
+            throw CommandFailure(message: "\(Echo.path(path)): --workers \(source.rawValue) needs the spec's simulation tables ([data], [training], [strategies]); use --workers synthetic")
+        }
+    }
+
+    /// The bank models a fuzz campaign on `spec` needs with workers from `source`: none for
+    /// synthetic workers or a consensus spec, else every worker's local model.
+    /// - Throws: `CommandFailure` (exit 2) when the source needs simulation tables the spec lacks.
+    func campaignModels(of spec: Spec, path: String, source: WorkerSource, quiet: Bool) throws -> BankModels? {
+        try checkSource(source, of: spec, path: path)
+        guard source != .synthetic, spec.mechanism.kind == .ptsfd else { return nil }
+        return try models(of: spec, path: path, threads: BankModels.blasThreads, quiet: quiet)
     }
 }

@@ -22,23 +22,15 @@ extension CheckCommand {
     func runFuzz(_ input: CheckInput) throws -> FuzzReport? {
         if budget == 0 { return nil }
         let source = workers?.source ?? .default(for: input.spec)
-        var models: BankModels? = nil
-        if source != .synthetic {
-            guard input.spec.simulation != nil else {
-                throw CommandFailure(message: "\(Echo.path(input.path)): --workers \(source.rawValue) needs the spec's simulation tables ([data], [training], [strategies]); use --workers synthetic")
-            }
-            if input.spec.mechanism.kind == .ptsfd {
-                models = try bankOptions.models(of: input.spec, path: input.path, threads: BankModels.blasThreads, quiet: !report.progress)
-            }
-        }
         if input.spec.federation.workers > EconomicCampaign.maximumWorkers {
             report.note("\(input.path): fuzz skipped: economic cases take at most \(EconomicCampaign.maximumWorkers) workers, not \(input.spec.federation.workers)")
             return nil
         }
+        let models = try bankOptions.campaignModels(of: input.spec, path: input.path, source: source, quiet: !report.progress)
         let session = FuzzSession(
             spec: input.spec, path: input.path, text: input.text, seed: seed,
             properties: FuzzPropertyID.judged(on: input.spec, source: source), restricted: false, source: source,
-            models: models, threads: threadCount, shrinkLimit: 200, out: counterexampleDirectory, shard: nil,
+            models: models, threads: threadCount, shrinkLimit: FuzzSession.defaultShrinkLimit, out: counterexampleDirectory, shard: nil,
             bank: bankOptions.predictionBank)
         do {
             return try session.run(budget: budget, time: nil, progress: FuzzProgress(enabled: report.progress)).0
@@ -104,11 +96,10 @@ extension CheckCommand {
                 merged[k] = reports[0]
                 continue
             }
-            let first = reports[0]
-            let command = first.summary.properties.compactMap { $0.violation?.counterexample?.command }.first
-                ?? "serumcheck fuzz \(first.spec) --seed \(first.seed) --budget \(first.budget)"
             do {
-                merged[k] = try FuzzReport.merge(reports, spec: inputs[k].spec, confidence: 0.99, out: counterexampleDirectory, command: command)
+                merged[k] = try FuzzReport.merge(
+                    reports, spec: inputs[k].spec, confidence: FuzzSession.confidence, out: counterexampleDirectory,
+                    command: FuzzReport.reproduceCommand(of: reports)!)
             } catch {
                 throw CommandFailure(message: "--fuzz-results: \(error)")
             }

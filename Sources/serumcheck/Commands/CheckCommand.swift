@@ -123,6 +123,9 @@ struct CheckCommand: ParsableCommand {
             do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
                 throw CommandFailure(message: "\(Echo.path(path)): cannot read it: \((error as NSError).localizedDescription)")
             }
+            if budget != 0 && fuzzResults.isEmpty, let workers {
+                try bankOptions.checkSource(workers.source, of: spec, path: path)
+            }
             loaded.append(CheckInput(path: path, spec: spec, text: text))
         }
         let campaigns = try readFuzzResults(for: loaded)

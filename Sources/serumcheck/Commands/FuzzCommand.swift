@@ -95,7 +95,7 @@ struct FuzzCommand: ParsableCommand {
     var threads: Int?
 
     @Option(name: .customLong("shrink-limit"), parsing: .unconditional, help: ArgumentHelp("Evaluations spent shrinking each counterexample.", valueName: "n"))
-    var shrinkLimit: Int = 200
+    var shrinkLimit: Int = FuzzSession.defaultShrinkLimit
 
     @Flag(name: .customLong("no-shrink"), help: "Keep counterexamples as found.")
     var noShrink = false
@@ -169,17 +169,7 @@ struct FuzzCommand: ParsableCommand {
         var corpusFiles: [(String, CorpusEntry)] = []
         for (path, spec, text) in loaded {
             let source = source(for: spec)
-            var models: BankModels? = nil
-            switch source {
-            case .synthetic: break
-            case .bank, .pipeline:
-                guard spec.simulation != nil else {
-                    throw CommandFailure(message: "\(Echo.path(path)): --workers \(source.rawValue) needs the spec's simulation tables ([data], [training], [strategies]); use --workers synthetic")
-                }
-                if spec.mechanism.kind == .ptsfd {
-                    models = try bankOptions.models(of: spec, path: path, threads: BankModels.blasThreads, quiet: !report.progress)
-                }
-            }
+            let models = try bankOptions.campaignModels(of: spec, path: path, source: source, quiet: !report.progress)
             var runner = FuzzSession(
                 spec: spec, path: path, text: text, seed: seed, properties: selected(for: spec, source: source),
                 restricted: !properties.isEmpty, source: source, models: models,

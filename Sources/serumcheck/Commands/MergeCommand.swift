@@ -45,11 +45,10 @@ struct MergeCommand: ParsableCommand {
         }
         guard let first = reports.first else { throw CommandFailure(message: "no files to merge") }
         let spec = try loadSpec(first.spec)
-        let command = first.summary.properties.compactMap { $0.violation?.counterexample?.command }.first
-            ?? "serumcheck fuzz \(first.spec) --seed \(first.seed) --budget \(first.budget)"
+        let command = FuzzReport.reproduceCommand(of: reports)!
         let merged: FuzzReport
         do {
-            merged = try FuzzReport.merge(reports, spec: spec, confidence: 0.99, out: out, command: command)
+            merged = try FuzzReport.merge(reports, spec: spec, confidence: FuzzSession.confidence, out: out, command: command)
         } catch { throw CommandFailure(message: "\(error)") }
         let text = (try? String(contentsOfFile: first.spec, encoding: .utf8)) ?? ""
         let files = merged.counterexampleFiles(out: out, specName: spec.name, specText: text, command: command)
