@@ -25,7 +25,7 @@ let package = Package(
         // How user input is echoed in messages: escaped, cut, non-UTF-8 bytes located.
         .target(name: "Messages"),
         // The smart contract as a deterministic state machine.
-        .target(name: "Ledger", dependencies: ["Mechanisms"]),
+        .target(name: "Ledger", dependencies: ["Mechanisms", .product(name: "BigInt", package: "BigInt")]),
         // Mechanism specs (TOML) and vote files.
         .target(
             name: "Specs",
@@ -40,7 +40,7 @@ let package = Package(
         // Finite normal-form games and iterated elimination of dominated strategies.
         .target(name: "Games"),
         // Incentive properties of both mechanisms encoded as Z3 queries.
-        .target(name: "Verification", dependencies: ["Solver", "Games", "Mechanisms", "Specs"]),
+        .target(name: "Verification", dependencies: ["Solver", "Games", "Mechanisms", "Ledger", "Specs"]),
         // zlib and OpenBLAS for data and training.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),

@@ -37,17 +37,17 @@ extension Contract {
         seats = Array(repeating: Seat(), count: seats.count)
     }
 
-    /// PTSFD settlement (Witt et al., section 4.5, Algorithm 3), paid with `Payout.plan`.
+    /// PTSFD settlement (Witt et al., section 4.5, Algorithm 3) in integers
+    /// (`contracts/README.md`, "Integer settlement").
     ///
     /// 1. Registered members without a reveal are slashed. Under `verified`, a revealed
     ///    labelCount that differs from `VoteMatrix.labelCount(of:)` of the revealed Y is slashed
     ///    and its worker excluded.
-    /// 2. The member-indexed vote matrix (missing for everybody else) is masked by the seeded
-    ///    `PeerAllocation` over all members when `peersPerSample` is `.k`, with seed
-    ///    `allocationSeed(_:round:)`; then the settling workers are selected in member order.
-    /// 3. `PTSFD.settle` runs with `peersPerSample = .all` (already masked) and
-    ///    `lambda = lambdaSchedule[round]`; `Payout.plan` turns the rewards into payouts out of
-    ///    the settling workers' deposits, and its residue goes to the residue account.
+    /// 2. `RoundSettlement.ptsfd` masks the member-indexed votes by the seeded `PeerAllocation`
+    ///    over all members when `peersPerSample` is `.k`, with seed `allocationSeed(_:round:)`,
+    ///    keeps the settling workers in member order, settles them with
+    ///    `FixedPointSettlement` (`lambda = lambdaSchedule[round]`) and pays them with
+    ///    `Payout.plan(rule:deposits:units:)`; the residue goes to the residue account.
     /// With no settling worker nothing is computed: no payouts, no labels (an empty list).
     mutating func _settlePTSFD(
         _ terms: PTSFDTerms, by sender: Address, at height: Int
@@ -56,28 +56,18 @@ extension Contract {
         let revealed = _collectReveals(terms)
         let settling = revealed.settling
         var seed: UInt64? = nil
-        var rewards: [Double] = [], labels: [Int] = []
+        var rewards: [Double] = [], units: [Int] = [], labels: [Int] = []
         var payouts: [Int] = [], residue = 0, shortfall = false
-        if var votes = revealed.votes, !settling.isEmpty {
-            if case .k(let k) = terms.knobs.peersPerSample {
-                let roundSeed = Self.allocationSeed(terms.allocationSeed, round: round)
-                let allocation = PeerAllocation(
-                    workers: members.count, samples: terms.samples, peersPerSample: k,
-                    seed: roundSeed)
-                votes = allocation.masking(votes)
-                seed = roundSeed
-            }
-            var knobs = terms.knobs
-            knobs.peersPerSample = .all
-            let settlement = PTSFD.settle(
-                votes: votes.selecting(workers: settling),
-                reportedLabelCounts: revealed.reportedCounts,
-                parameters: PTSFD.Parameters(beta: terms.beta, lambda: terms.lambdaSchedule[round]),
-                knobs: knobs)
-            let plan = Payout.plan(
-                rule: knobs.payout, deposits: Array(repeating: deposit, count: settling.count),
-                rewards: settlement.rewards, unitsPerReward: terms.unitsPerReward)
-            (rewards, labels) = (settlement.rewards, settlement.labels)
+        if let votes = revealed.votes, !settling.isEmpty {
+            let roundSeed = Self.allocationSeed(terms.allocationSeed, round: round)
+            if case .k = terms.knobs.peersPerSample { seed = roundSeed }
+            let settlement = RoundSettlement.ptsfd(
+                votes: votes, settling: settling, reportedLabelCounts: revealed.reportedCounts,
+                beta: terms.beta, lambda: terms.lambdaSchedule[round], knobs: terms.knobs,
+                unitsPerReward: terms.unitsPerReward, deposit: deposit, allocationSeed: roundSeed)
+            rewards = settling.indices.map { settlement.reward(of: $0) }
+            (units, labels) = (settlement.units, settlement.labels)
+            let plan = settlement.plan
             (payouts, residue, shortfall) = (plan.payouts, plan.residue, plan.shortfall)
         }
 
@@ -90,7 +80,7 @@ extension Contract {
         return RoundRecord(
             round: round, startHeight: roundStart, settleHeight: height, settledBy: sender,
             paidIn: paidIn, workers: settling.map { members[$0] }, payouts: payouts,
-            rewards: rewards, labels: labels, slashed: revealed.slashed.map { members[$0] },
+            rewards: rewards, rewardUnits: units, labels: labels, slashed: revealed.slashed.map { members[$0] },
             slashedAmount: slashedAmount, residue: residue, shortfall: shortfall,
             requesterRefund: 0, allocationSeed: seed)
     }

@@ -36,7 +36,7 @@ extension Contract {
         }
         return RoundRecord(
             round: round, startHeight: roundStart, settleHeight: height, settledBy: sender,
-            paidIn: paidIn, workers: members, payouts: outcome.payouts, rewards: [], labels: [],
+            paidIn: paidIn, workers: members, payouts: outcome.payouts, rewards: [], rewardUnits: [], labels: [],
             slashed: failed.map { members[$0] }, slashedAmount: slashedAmount, residue: 0,
             shortfall: false, requesterRefund: outcome.requesterRefund, allocationSeed: nil)
     }

@@ -64,6 +64,14 @@ extension PTSFDTerms {
         for (r, lambda) in lambdaSchedule.enumerated() where !lambda.isFinite {
             throw .nonFiniteParameter(name: "lambdaSchedule[\(r)]", value: lambda)
         }
+        // The integer settlement's bound: |beta_wad|, |lambda_wad| < 2^72.
+        let limit = FixedPoint.maximumParameter
+        guard abs(beta) <= limit else {
+            throw .parameterOutOfRange(name: "beta", value: beta, limit: limit)
+        }
+        for (r, lambda) in lambdaSchedule.enumerated() where abs(lambda) > limit {
+            throw .parameterOutOfRange(name: "lambdaSchedule[\(r)]", value: lambda, limit: limit)
+        }
         guard (1 ... VoteMatrix.maximumClasses).contains(classes) else {
             throw .classesOutOfRange(classes)
         }

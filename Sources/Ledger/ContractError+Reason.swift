@@ -11,6 +11,7 @@ extension ContractError {
         case .windowTooShort: "windowTooShort"
         case .emptyLambdaSchedule: "emptyLambdaSchedule"
         case .nonFiniteParameter: "nonFiniteParameter"
+        case .parameterOutOfRange: "parameterOutOfRange"
         case .classesOutOfRange: "classesOutOfRange"
         case .samplesOutOfRange: "samplesOutOfRange"
         case .unitsPerRewardTooSmall: "unitsPerRewardTooSmall"

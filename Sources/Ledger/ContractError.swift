@@ -16,6 +16,9 @@ public enum ContractError: Error, Hashable, Sendable, CustomStringConvertible {
     case emptyLambdaSchedule
     /// beta, a lambda or an entropy threshold is infinite or NaN.
     case nonFiniteParameter(name: String, value: Double)
+    /// beta or a lambda beyond `+-limit` (`FixedPoint.maximumParameter`), the range the integer
+    /// settlement carries without overflow.
+    case parameterOutOfRange(name: String, value: Double, limit: Double)
     /// The number of classes is outside `1 ... 254`.
     case classesOutOfRange(Int)
     /// No public sample, or a vote table of `samples * members` that could overflow.
@@ -86,6 +89,8 @@ public enum ContractError: Error, Hashable, Sendable, CustomStringConvertible {
         case .windowTooShort(let p, let b): "the \(p) window must be at least 1 block, not \(b)"
         case .emptyLambdaSchedule: "the lambda schedule is empty (it sets the number of rounds)"
         case .nonFiniteParameter(let name, let v): "\(name) must be finite, not \(v)"
+        case .parameterOutOfRange(let name, let v, let limit):
+            "\(name) must lie in [-\(limit), \(limit)] (the integer settlement's range), not \(v)"
         case .classesOutOfRange(let c): "classes must be between 1 and 254, not \(c)"
         case .samplesOutOfRange(let m, let n):
             "\(m) samples for \(n) members: need at least 1 sample and a vote table that fits"

@@ -17,8 +17,14 @@ public struct RoundRecord: Sendable, Equatable, CustomStringConvertible {
     public var workers: [Address]
     /// `payouts[k]` is credited to `workers[k]` (deposit refund included).
     public var payouts: [Int]
-    /// PTSFD reward_i of each settling worker (lambda applied); empty for consensus.
+    /// PTSFD reward_i of each settling worker (lambda applied) for analysis and display:
+    /// `FixedPointSettlement.reward(of:)`, t_i / WAD (+-infinity when unbounded); empty for
+    /// consensus.
     public var rewards: [Double]
+    /// PTSFD units_i of each settling worker, the integer reward the payout plan consumed
+    /// (`FixedPointSettlement.units`; the EVM contract's `record_rewards(r)`); empty for
+    /// consensus.
+    public var rewardUnits: [Int]
     /// PTSFD Y_aggr, the aggregated label of each sample (-1 where nobody reported under
     /// `argmax`); empty for consensus and for a PTSFD round in which no worker settled.
     public var labels: [Int]
@@ -46,7 +52,7 @@ public struct RoundRecord: Sendable, Equatable, CustomStringConvertible {
     public static func == (a: RoundRecord, b: RoundRecord) -> Bool {
         a.round == b.round && a.startHeight == b.startHeight && a.settleHeight == b.settleHeight
             && a.settledBy == b.settledBy && a.paidIn == b.paidIn && a.workers == b.workers
-            && a.payouts == b.payouts && a.labels == b.labels && a.slashed == b.slashed
+            && a.payouts == b.payouts && a.rewardUnits == b.rewardUnits && a.labels == b.labels && a.slashed == b.slashed
             && a.slashedAmount == b.slashedAmount && a.residue == b.residue
             && a.shortfall == b.shortfall && a.requesterRefund == b.requesterRefund
             && a.allocationSeed == b.allocationSeed
@@ -56,6 +62,7 @@ public struct RoundRecord: Sendable, Equatable, CustomStringConvertible {
     /// A one-line summary of the round's money.
     public var description: String {
         "round \(round) [\(startHeight), \(settleHeight)]: paid in \(paidIn), payouts \(payouts), "
+            + (rewardUnits.isEmpty ? "" : "reward units \(rewardUnits), ")
             + "slashed \(slashedAmount), residue \(residue), refund \(requesterRefund)"
     }
 }

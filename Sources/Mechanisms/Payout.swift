@@ -32,7 +32,8 @@ public struct PayoutPlan: Hashable, Sendable {
 }
 
 public enum Payout {
-    /// The payout plan for one settled round.
+    /// The payout plan for one settled round from `Double` rewards (analysis): each reward
+    /// becomes `toUnits(reward, unitsPerReward:, bound: pool)`, then `plan(rule:deposits:units:)`.
     /// - Parameters:
     ///   - rule: `paper` or `balanced`.
     ///   - deposits: D_i of each settling worker (each >= 0).
@@ -45,15 +46,37 @@ public enum Payout {
         rule: PayoutRule, deposits: [Int], rewards: [Double], unitsPerReward: Int
     ) -> PayoutPlan {
         precondition(deposits.count == rewards.count, "one reward per deposit")
-        precondition(deposits.allSatisfy { $0 >= 0 } && unitsPerReward >= 1)
-        let wide = deposits.reduce(Int128(0)) { $0 + Int128($1) }
-        precondition(wide <= Int128(Int.max), "the pool of deposits does not fit in an Int")
-        let pool = Int(wide)
+        precondition(unitsPerReward >= 1)
+        let pool = Self.pool(deposits)
         let units = rewards.map { toUnits($0, unitsPerReward: unitsPerReward, bound: pool) }
+        return plan(rule: rule, deposits: deposits, units: units)
+    }
+
+    /// The payout plan for one settled round from integer reward units: the one
+    /// implementation of the payout rules (the contract's integer settlement calls it).
+    /// - Parameters:
+    ///   - rule: `paper` or `balanced`.
+    ///   - deposits: D_i of each settling worker (each >= 0).
+    ///   - units: units_i of each settling worker, each in `[-pool, pool]`.
+    /// - Precondition: `deposits.count == units.count`, deposits non-negative, their sum (the
+    ///   pool) representable as an `Int`, every unit within the pool.
+    /// - Complexity: O(n).
+    public static func plan(rule: PayoutRule, deposits: [Int], units: [Int]) -> PayoutPlan {
+        precondition(deposits.count == units.count, "one reward per deposit")
+        let pool = Self.pool(deposits)
+        precondition(units.allSatisfy { -pool <= $0 && $0 <= pool }, "units beyond the pool")
         switch rule {
         case .paper: return paper(deposits: deposits, units: units, pool: pool)
         case .balanced: return balanced(deposits: deposits, units: units, pool: pool)
         }
+    }
+
+    /// The sum of the deposits.
+    static func pool(_ deposits: [Int]) -> Int {
+        precondition(deposits.allSatisfy { $0 >= 0 }, "negative deposit")
+        let wide = deposits.reduce(Int128(0)) { $0 + Int128($1) }
+        precondition(wide <= Int128(Int.max), "the pool of deposits does not fit in an Int")
+        return Int(wide)
     }
 
     /// `floor(reward * unitsPerReward)` clamped to `[-bound, bound]`; NaN gives 0.

@@ -1,3 +1,4 @@
+import Ledger
 import Mechanisms
 import Solver
 import Specs
@@ -7,7 +8,7 @@ import Specs
 ///
 /// A bounded check of the contract's own integer arithmetic: every vote matrix with up to
 /// `workers` workers, `samples` samples and `classes` classes (each vote a class or no report)
-/// is settled with `PTSFD.settle` and paid with `Payout.plan`, exactly as the contract does, at
+/// is settled and paid with `RoundSettlement.ptsfd`, the contract's own integer settlement, at
 /// every end of the beta and lambda ranges. Proved means: no matrix within the bounds needs more
 /// than the pool. A counterexample is the first matrix (rows per worker, `-` for no report) whose
 /// claims exceed the pool.
@@ -37,6 +38,11 @@ public struct BudgetSolventCheck: Sendable {
         let deposits = Set([spec.mechanism.depositRange.lowerBound, spec.mechanism.depositRange.upperBound]).sorted()
         var notes = bounds.map { "bounded check over every vote matrix with \($0) (missing reports included)" }
         notes.append("beta in \(betas), lambda in \(lambdas); deposit in \(deposits), units_per_reward \(spec.contract.unitsPerReward), payout \(spec.knobs.payout.rawValue)")
+        let limit = FixedPoint.maximumParameter
+        if let outside = (betas + lambdas).first(where: { abs($0) > limit }) {
+            notes.append("the contract refuses beta or lambda beyond +-\(limit) (parameterOutOfRange)")
+            return (.unknown(reason: "\(outside) lies outside the contract's integer settlement range [-\(limit), \(limit)]"), notes, .none)
+        }
         var checked = 0
         var worst: (need: Int, at: Counterexample)? = nil
         func values(_ method: String) -> PropertyValues {
@@ -93,16 +99,17 @@ public struct BudgetSolventCheck: Sendable {
     {
         var knobs = spec.knobs
         knobs.peersPerSample = .all
-        let settlement = PTSFD.settle(votes: votes, parameters: .init(beta: beta, lambda: lambda), knobs: knobs)
         var worst: (need: Int, at: Counterexample)? = nil
         for deposit in deposits {
-            let plan = Payout.plan(
-                rule: knobs.payout, deposits: [Int](repeating: deposit, count: votes.workers),
-                rewards: settlement.rewards, unitsPerReward: spec.contract.unitsPerReward)
-            let example = counterexample(votes, beta: beta, lambda: lambda, deposit: deposit, settlement: settlement, plan: plan)
-            // The claims the rule makes: `paper`'s clamped D + reward, `balanced`'s payouts.
+            let settlement = RoundSettlement.ptsfd(
+                votes: votes, settling: Array(0 ..< votes.workers), reportedLabelCounts: nil,
+                beta: beta, lambda: lambda, knobs: knobs, unitsPerReward: spec.contract.unitsPerReward,
+                deposit: deposit, allocationSeed: 0)
+            let plan = settlement.plan
+            let example = counterexample(votes, beta: beta, lambda: lambda, deposit: deposit, settlement: settlement)
+            // The claims the rule makes: `paper`'s clamped D + units, `balanced`'s payouts.
             let claims: Int = switch knobs.payout {
-            case .paper: example["claims"]!.split(separator: ",").reduce(0) { $0 + min(plan.pool, max(0, Int($1)!)) }
+            case .paper: settlement.units.reduce(0) { $0 + min(plan.pool, max(0, deposit + $1)) }
             case .balanced: plan.payouts.reduce(0, +)
             }
             let need = claims - plan.pool
@@ -112,18 +119,18 @@ public struct BudgetSolventCheck: Sendable {
         return (nil, worst!)
     }
 
-    func counterexample(_ votes: VoteMatrix, beta: Double, lambda: Double, deposit: Int, settlement: PTSFD.Settlement, plan: PayoutPlan) -> Counterexample {
+    func counterexample(_ votes: VoteMatrix, beta: Double, lambda: Double, deposit: Int, settlement: FixedPointSettlement) -> Counterexample {
         let rows = (0 ..< votes.workers).map { i in
             votes.row(i).map { $0.map(String.init) ?? "-" }.joined(separator: ",")
         }
-        let claims = settlement.rewards.map { deposit + Payout.toUnits($0, unitsPerReward: spec.contract.unitsPerReward, bound: plan.pool) }
+        let claims = settlement.units.map { deposit + $0 }
         return Counterexample([
             ("votes", rows.joined(separator: " / ")),
             ("beta", exactRational(beta).description),
             ("lambda", exactRational(lambda).description),
             ("deposit", "\(deposit)"),
             ("claims", claims.map(String.init).joined(separator: ",")),
-            ("pool", "\(plan.pool)"),
+            ("pool", "\(settlement.plan.pool)"),
         ])
     }
 }

@@ -55,6 +55,20 @@ import Testing
             F.ptsfd(lambdas: [1, -.infinity]),
             .nonFiniteParameter(name: "lambdaSchedule[1]", value: -.infinity))
         Self.refused(Self.terms { $0.classes = 0 }, .classesOutOfRange(0))
+        // beyond +-4096 the integer settlement's beta_wad or lambda_wad could pass 2^72.
+        let beta = ContractError.parameterOutOfRange(name: "beta", value: -4096.5, limit: 4096)
+        Self.refused(Self.terms { $0.beta = -4096.5 }, beta)
+        #expect(beta.reason == "parameterOutOfRange")
+        Self.refused(
+            F.ptsfd(lambdas: [4096, 5000]),
+            .parameterOutOfRange(name: "lambdaSchedule[1]", value: 5000, limit: 4096))
+        // the finite checks come first, the range check before the classes.
+        Self.refused(
+            Self.terms { $0.beta = 5000; $0.lambdaSchedule = [.infinity] },
+            .nonFiniteParameter(name: "lambdaSchedule[0]", value: .infinity))
+        Self.refused(
+            Self.terms { $0.beta = 5000; $0.classes = 0 },
+            .parameterOutOfRange(name: "beta", value: 5000, limit: 4096))
         Self.refused(Self.terms { $0.classes = 255 }, .classesOutOfRange(255))
         Self.refused(Self.terms { $0.samples = 0 }, .samplesOutOfRange(samples: 0, members: 3))
         Self.refused(

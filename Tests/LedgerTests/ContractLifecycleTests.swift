@@ -158,7 +158,10 @@ import Testing
         let direct = PTSFD.settle(
             votes: votes, parameters: .init(beta: 1, lambda: 1), knobs: knobs,
             allocationSeed: Contract.allocationSeed(42, round: 0))
-        #expect(c.records[0].rewards == direct.rewards)
+        // rewards 0, 7/6 and -4/3: the integer settlement's t_i / WAD is within 10^-17 of
+        // them, and its units are floor(1001 * 7/6) = 1167 and floor(-1001 * 4/3) = -1335.
+        #expect(zip(c.records[0].rewards, direct.rewards).allSatisfy { isClose($0, $1) })
+        #expect(c.records[0].rewardUnits == [0, 1167, -1335])
         #expect(c.records[0].labels == direct.labels)
     }
 

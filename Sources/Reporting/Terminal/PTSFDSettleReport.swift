@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 import Mechanisms
 import Specs
 
@@ -36,12 +37,13 @@ public struct PTSFDSettleReport: Encodable {
 
     public init(
         spec: Spec, specPath: String, votesPath: String, samples: Int,
-        parameters: PTSFD.Parameters, settlement: PTSFD.Settlement, plan: PayoutPlan
+        parameters: PTSFD.Parameters, settlement: FixedPointSettlement
     ) {
+        let plan = settlement.plan
         labels = settlement.labels
-        workers = settlement.rewards.indices.map { i in
+        workers = settlement.units.indices.map { i in
             Worker(
-                index: i, reported: settlement.reported[i], reward: settlement.rewards[i],
+                index: i, reported: settlement.reported[i], reward: settlement.reward(of: i),
                 meanReward: settlement.meanReward(of: i), payout: plan.payouts[i])
         }
         pool = plan.pool
@@ -58,7 +60,7 @@ public struct PTSFDSettleReport: Encodable {
         }
         header = [
             "spec: \(specPath) (\(spec.name))",
-            "round: n = \(settlement.rewards.count) workers, m = \(samples) samples, |C| = \(spec.federation.classes), "
+            "round: n = \(settlement.units.count) workers, m = \(samples) samples, |C| = \(spec.federation.classes), "
                 + "beta = \(parameters.beta), lambda = \(parameters.lambda)",
             "knobs: normalization \(k.normalization.rawValue), aggregation \(k.aggregation.rawValue), "
                 + "label_count \(k.labelCount.rawValue), payout \(k.payout.rawValue), peers_per_sample \(peers)",

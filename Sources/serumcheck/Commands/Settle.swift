@@ -103,18 +103,22 @@ struct Settle: ParsableCommand {
             throw CommandFailure(message: "\(Echo.path(FileBytes.displayName(votesPath))): has \(matrix.workers) rows (workers), but "
                 + "\(Echo.path(self.spec)) sets federation.workers = \(spec.federation.workers)")
         }
-        // Round 0's allocation seed, derived from the spec's seed exactly as the contract
-        // derives it, so `settle` and the contract mask the same samples.
-        let settlement = PTSFD.settle(
-            votes: matrix, parameters: parameters, knobs: spec.knobs,
+        let limit = FixedPoint.maximumParameter
+        for (key, value) in [("mechanism.beta", parameters.beta), ("contract.lambda_schedule[0]", parameters.lambda)]
+        where abs(value) > limit {
+            throw CommandFailure(message: "\(Echo.path(self.spec)): \(key) = \(value): the contract's integer settlement "
+                + "takes values in [-\(limit), \(limit)] (parameterOutOfRange)")
+        }
+        // The contract's own settle-and-pay sequence, with round 0's allocation seed derived
+        // from the spec's seed exactly as the contract derives it.
+        let settlement = RoundSettlement.ptsfd(
+            votes: matrix, settling: Array(0 ..< matrix.workers), reportedLabelCounts: nil,
+            beta: parameters.beta, lambda: parameters.lambda, knobs: spec.knobs,
+            unitsPerReward: spec.contract.unitsPerReward, deposit: spec.mechanism.deposit,
             allocationSeed: Contract.allocationSeed(spec.mechanism.seed, round: 0))
-        let plan = Payout.plan(
-            rule: spec.knobs.payout,
-            deposits: [Int](repeating: spec.mechanism.deposit, count: matrix.workers),
-            rewards: settlement.rewards, unitsPerReward: spec.contract.unitsPerReward)
         return PTSFDSettleReport(
             spec: spec, specPath: self.spec, votesPath: votesPath, samples: matrix.samples,
-            parameters: parameters, settlement: settlement, plan: plan)
+            parameters: parameters, settlement: settlement)
     }
 
     func settleConsensus(_ spec: Spec, resultsPath: String) throws -> ConsensusSettleReport {

@@ -1,0 +1,74 @@
+import Mechanisms
+
+extension FixedPointSettlement {
+    /// Step 3, per sample j: the class histogram `v_j`, `count_i[x] += 1` for every vote,
+    /// `S_i[x] += floor((v_j[x] - 1) * WAD / peers_j)` and `E_i += 1` when `peers_j > 0`, and
+    /// the aggregated label. `S_i[x] < m * WAD` fits an `Int128`; the quotient is computed once
+    /// per voted class of the sample (`(v_j[x] - 1) >= 0`, so truncation is the floor).
+    /// - Complexity: O(m * (n + |C|)).
+    static func accumulate(
+        _ votes: VoteMatrix, aggregation: Aggregation, agreement: inout [Int128],
+        counted: inout [Int], eligible: inout [Int], labels: inout [Int]
+    ) {
+        let n = votes.workers, m = votes.samples, classes = votes.classes
+        let width = classes + 1, missing = classes
+        let histogram = UnsafeMutablePointer<Int>.allocate(capacity: width)
+        let factor = UnsafeMutablePointer<Int128>.allocate(capacity: width)
+        defer {
+            histogram.deallocate()
+            factor.deallocate()
+        }
+        // quotient[v * n + p] caches floor(v * WAD / p) for small federations.
+        let cached = n <= 64
+        var quotient = [Int128](repeating: 0, count: cached ? n * n : 0)
+        if cached {
+            for v in 0 ..< n {
+                for p in 1 ..< max(n, 1) { quotient[v * n + p] = Int128(v) * FixedPoint.wad / Int128(p) }
+            }
+        }
+        guard n > 0 else {
+            histogram.update(repeating: 0, count: width)
+            let none = MajorityAggregation.label(
+                votes: UnsafeBufferPointer(start: histogram, count: classes), classes: classes,
+                rule: aggregation)
+            for j in 0 ..< m { labels[j] = none }
+            return
+        }
+        votes.withCodes { codes in
+            agreement.withUnsafeMutableBufferPointer { s in
+                counted.withUnsafeMutableBufferPointer { l in
+                    eligible.withUnsafeMutableBufferPointer { e in
+                        quotient.withUnsafeBufferPointer { q in
+                            for j in 0 ..< m {
+                                let row = codes.baseAddress! + j &* n
+                                histogram.update(repeating: 0, count: width)
+                                for i in 0 ..< n { histogram[Int(row[i])] &+= 1 }
+                                let peers = n &- histogram[missing] &- 1
+                                factor.update(repeating: 0, count: width)
+                                if peers > 0 {
+                                    for c in 0 ..< classes where histogram[c] > 1 {
+                                        let agreeing = histogram[c] &- 1
+                                        factor[c] = cached ? q[agreeing &* n &+ peers]
+                                            : Int128(agreeing) * FixedPoint.wad / Int128(peers)
+                                    }
+                                }
+                                let voted = peers > 0 ? 1 : 0
+                                var base = 0
+                                for i in 0 ..< n {
+                                    let x = Int(row[i])
+                                    s[base &+ x] &+= factor[x]
+                                    l[base &+ x] &+= 1
+                                    if x != missing { e[i] &+= voted }
+                                    base &+= width
+                                }
+                                labels[j] = MajorityAggregation.label(
+                                    votes: UnsafeBufferPointer(start: histogram, count: classes),
+                                    classes: classes, rule: aggregation)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
