@@ -37,6 +37,26 @@ public enum FixedPoint {
         return r.signum() < 0 ? q - 1 : q
     }
 
+    /// `x` as a `BigInt`, built from its sign and magnitude (the generic conversions between
+    /// `BigInt` and `Int128` mishandle negative values of more than one word).
+    static func big(_ x: Int128) -> BigInt {
+        let m = x.magnitude
+        let magnitude = BigUInt(UInt64(truncatingIfNeeded: m >> 64)) << 64
+            + BigUInt(UInt64(truncatingIfNeeded: m))
+        return BigInt(sign: x < 0 ? .minus : .plus, magnitude: magnitude)
+    }
+
+    /// `x` as an `Int128`, from its sign and magnitude.
+    /// - Precondition: `|x| <= Int128.max`.
+    static func int128(_ x: BigInt) -> Int128 {
+        let words = x.magnitude.words
+        precondition(words.count <= 2, "\(x) does not fit 128 bits")
+        var m = UInt128(0)
+        for (k, word) in words.enumerated() { m |= UInt128(UInt64(word)) << (64 * k) }
+        precondition(m <= UInt128(Int128.max), "\(x) does not fit 128 bits")
+        return x.sign == .minus ? -Int128(m) : Int128(m)
+    }
+
     /// `value` clamped to `[-bound, bound]`.
     static func clamp(_ value: BigInt, _ bound: BigInt) -> BigInt {
         min(bound, max(-bound, value))

@@ -79,7 +79,7 @@ public struct FixedPointSettlement: Hashable, Sendable {
         let labelCounts = trusted ? reportedLabelCounts! : count
 
         let (pool, deposits) = Self.pool(workers: n, deposit: deposit)
-        let wad = BigInt(FixedPoint.wad), poolUnits = BigInt(pool), poolWad = poolUnits * wad
+        let wad = FixedPoint.big(FixedPoint.wad), poolUnits = BigInt(pool), poolWad = poolUnits * wad
         let g = (0 ..< classes).map { x in labelCounts.reduce(Int128(0)) { $0 + Int128($1[x]) } }
         let gTotal = g.reduce(0, +)
         var units = [Int](repeating: 0, count: n)
@@ -98,7 +98,7 @@ public struct FixedPointSettlement: Hashable, Sendable {
                     break
                 }
                 matched += FixedPoint.floorDivide(
-                    BigInt(agreement[i * width + x]) * BigInt(denom), BigInt(others))
+                    FixedPoint.big(agreement[i * width + x]) * FixedPoint.big(denom), FixedPoint.big(others))
             }
             if unbounded[i] {
                 let sign = lambdaWad.signum()
@@ -106,12 +106,12 @@ public struct FixedPointSettlement: Hashable, Sendable {
                 rewardWads[i] = Int128(sign) * Int128(pool) * FixedPoint.wad
                 continue
             }
-            let inner = matched - BigInt(betaWad) * BigInt(eligible[i])
+            let inner = matched - FixedPoint.big(betaWad) * BigInt(eligible[i])
             let t = FixedPoint.clamp(
-                FixedPoint.floorDivide(BigInt(lambdaWad) * inner, wad), poolWad)
-            rewardWads[i] = Int128(t)
-            units[i] = Int(FixedPoint.clamp(
-                FixedPoint.floorDivide(t * BigInt(unitsPerReward), wad), poolUnits))
+                FixedPoint.floorDivide(FixedPoint.big(lambdaWad) * inner, wad), poolWad)
+            rewardWads[i] = FixedPoint.int128(t)
+            units[i] = Int(FixedPoint.int128(FixedPoint.clamp(
+                FixedPoint.floorDivide(t * BigInt(unitsPerReward), wad), poolUnits)))
         }
         let plan = Payout.plan(rule: knobs.payout, deposits: deposits, units: units)
         return FixedPointSettlement(

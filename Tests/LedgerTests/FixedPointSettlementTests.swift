@@ -115,6 +115,19 @@ import Testing
         let s = Self.settle(lambda: 4096, normalization: .paper, payout: .paper, deposit: 1)
         #expect(s.rewardWads == [3, 3, 3].map { Int128($0) * Self.wad })
         #expect(s.units == [3, 3, 3])
+        // lambda = -4096: lambda_wad and t_i are negative values of two 64-bit words.
+        let negative = Self.settle(lambda: -4096, normalization: .paper, payout: .paper, deposit: 1)
+        #expect(negative.rewardWads == [-3, -3, -3].map { Int128($0) * Self.wad })
+        #expect(negative.units == [-3, -3, -3])
+        #expect(negative.reward(of: 0) == -3)
+    }
+
+    /// Conversions between `Int128` and `BigInt` keep negative multi-word values.
+    @Test func bigIntegerRoundTrip() {
+        for x: Int128 in [0, -1, 1 << 100, -(1 << 100) - 5, -3000 * Self.wad, Int128.max, Int128.min + 1] {
+            #expect(FixedPoint.int128(FixedPoint.big(x)) == x, "\(x)")
+        }
+        #expect(FixedPoint.big(-(1 << 100) - 5).description == "-1267650600228229401496703205381")
     }
 
     /// `FixedPoint.wad` is the IEEE product rounded to nearest, ties to even.
