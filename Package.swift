@@ -79,7 +79,7 @@ let package = Package(
             ]
         ),
         // Release-mode settlement benchmark, run by scripts/bench.
-        .executableTarget(name: "SettleBenchmark", dependencies: ["Mechanisms"]),
+        .executableTarget(name: "SettleBenchmark", dependencies: ["Mechanisms", "Ledger"]),
         // Release-mode contract fuzzing benchmark, run by scripts/bench.
         .executableTarget(name: "FuzzBenchmark", dependencies: ["Fuzz", "Ledger", "Mechanisms", "Adversary"]),
         // Release-mode LeNet-5 training benchmark, run by scripts/bench.

@@ -4,7 +4,8 @@ extension FixedPointSettlement {
     /// Step 3, per sample j: the class histogram `v_j`, `count_i[x] += 1` for every vote,
     /// `S_i[x] += floor((v_j[x] - 1) * WAD / peers_j)` and `E_i += 1` when `peers_j > 0`, and
     /// the aggregated label. `S_i[x] < m * WAD` fits an `Int128`; the quotient is computed once
-    /// per voted class of the sample (`(v_j[x] - 1) >= 0`, so truncation is the floor).
+    /// per voted class of the sample (`(v_j[x] - 1) >= 0`, so truncation is the floor), from
+    /// `WAD / peers` and `WAD % peers` in 64 bits.
     /// - Complexity: O(m * (n + |C|)).
     static func accumulate(
         _ votes: VoteMatrix, aggregation: Aggregation, agreement: inout [Int128],
@@ -18,14 +19,10 @@ extension FixedPointSettlement {
             histogram.deallocate()
             factor.deallocate()
         }
-        // quotient[v * n + p] caches floor(v * WAD / p) for small federations.
-        let cached = n <= 64
-        var quotient = [Int128](repeating: 0, count: cached ? n * n : 0)
-        if cached {
-            for v in 0 ..< n {
-                for p in 1 ..< max(n, 1) { quotient[v * n + p] = Int128(v) * FixedPoint.wad / Int128(p) }
-            }
-        }
+        // floor(a * WAD / p) = a * (WAD / p) + floor(a * (WAD % p) / p) for 0 <= a < n, exact,
+        // with every division in 64 bits: the quotient and remainder of WAD by each p < n.
+        let wad = Int(FixedPoint.wad)
+        let division = (0 ..< max(n, 1)).map { p in p == 0 ? (q: 0, r: 0) : (q: wad / p, r: wad % p) }
         guard n > 0 else {
             histogram.update(repeating: 0, count: width)
             let none = MajorityAggregation.label(
@@ -38,7 +35,7 @@ extension FixedPointSettlement {
             agreement.withUnsafeMutableBufferPointer { s in
                 counted.withUnsafeMutableBufferPointer { l in
                     eligible.withUnsafeMutableBufferPointer { e in
-                        quotient.withUnsafeBufferPointer { q in
+                        division.withUnsafeBufferPointer { d in
                             for j in 0 ..< m {
                                 let row = codes.baseAddress! + j &* n
                                 histogram.update(repeating: 0, count: width)
@@ -48,8 +45,9 @@ extension FixedPointSettlement {
                                 if peers > 0 {
                                     for c in 0 ..< classes where histogram[c] > 1 {
                                         let agreeing = histogram[c] &- 1
-                                        factor[c] = cached ? q[agreeing &* n &+ peers]
-                                            : Int128(agreeing) * FixedPoint.wad / Int128(peers)
+                                        let (q, r) = d[peers]
+                                        factor[c] = Int128(agreeing) &* Int128(q)
+                                            &+ Int128(agreeing &* r / peers)
                                     }
                                 }
                                 let voted = peers > 0 ? 1 : 0

@@ -1,11 +1,13 @@
-// Settlement benchmark: votes per second of `PTSFD.settle`, peak memory per vote, and the
-// speed-up over the literal Algorithm 3 transcription. Run it through `scripts/bench` (release).
+// Settlement benchmark: votes per second of `PTSFD.settle`, peak memory per vote, the
+// speed-up over the literal Algorithm 3 transcription, and votes per second of the contract's
+// integer settlement (`RoundSettlement.ptsfd`, settle and pay) on the same votes. Run it through `scripts/bench` (release).
 //
 // Usage: SettleBenchmark [workers] [samples] [classes] [literal-samples] [seed]
 // Defaults: 100 workers x 1,000,000 samples x 10 classes; the literal oracle on 2,000 samples.
 #if canImport(Glibc)
 import Glibc
 #endif
+import Ledger
 import Mechanisms
 
 let arguments = CommandLine.arguments.dropFirst().map { Int($0) }
@@ -88,3 +90,13 @@ print("settle: \(seconds(best)) s for \(Int(total)) votes = "
     + "\(Int(total / seconds(best) / 1e6)) million votes/s on one core (checksum \(checksum))")
 print("peak resident memory: \(peak / 1_048_576) MiB = "
     + "\(Double(Int(Double(peak) / total * 1000)) / 1000) bytes per vote")
+
+// 3. The contract's integer settlement and payout on the same votes, best of three.
+let (integerBest, integer) = bestOf(3) {
+    RoundSettlement.ptsfd(
+        votes: votes, settling: Array(0 ..< n), reportedLabelCounts: nil, beta: 1, lambda: 1,
+        knobs: .hardened, unitsPerReward: 1000, deposit: 1_000_000_000, allocationSeed: 0)
+}
+print("integer settle and pay (Ledger): \(seconds(integerBest)) s = "
+    + "\(Int(total / seconds(integerBest) / 1e6)) million votes/s on one core "
+    + "(units checksum \(integer.units.reduce(0, +)))")

@@ -130,6 +130,26 @@ import Testing
         #expect(FixedPoint.big(-(1 << 100) - 5).description == "-1267650600228229401496703205381")
     }
 
+    /// The per-sample floor can cost a unit against the `Double` settlement. Four workers vote
+    /// 0, 0, 1, 1 on one sample: peers 3, each worker's S_i[x] = floor(1 * WAD / 3) =
+    /// 333,333,333,333,333,333. proper: G = [2, 2], denom_i = 4 - 1 = 3, others_i[x] = 1, so
+    /// matched_i = 999,999,999,999,999,999 and with beta = 0 units_i = floor(999.99...) = 999,
+    /// where the `Double` settlement's reward is (1/3) * 3 = 1 (1000 units).
+    @Test func perSampleFloorCostsAUnit() {
+        let votes = try! VoteMatrix(rows: [[0], [0], [1], [1]], classes: 2)
+        let s = Self.settle(votes, beta: 0, normalization: .proper, payout: .balanced)
+        #expect(s.rewardWads == [Int128](repeating: 999_999_999_999_999_999, count: 4))
+        #expect(s.units == [999, 999, 999, 999])
+        // seven workers 0, 0, 0, 1, 1, 1, 1: peers 6, class 0 floor(2 WAD / 6), class 1 WAD / 2;
+        // G = [3, 4], denom_i = 6, others = 2 (class 0) and 3 (class 1):
+        // class 0: floor(333,333,333,333,333,333 * 6 / 2) = 999,999,999,999,999,999;
+        // class 1: 0.5 WAD * 6 / 3 = WAD.
+        let seven = try! VoteMatrix(rows: [[0], [0], [0], [1], [1], [1], [1]], classes: 2)
+        let t = Self.settle(seven, beta: 0, normalization: .proper, payout: .balanced)
+        #expect(t.rewardWads == [999_999_999_999_999_999, 999_999_999_999_999_999, 999_999_999_999_999_999]
+            + [Int128](repeating: Self.wad, count: 4))
+    }
+
     /// `FixedPoint.wad` is the IEEE product rounded to nearest, ties to even.
     @Test func wadOfADouble() {
         #expect(FixedPoint.wad(1) == Self.wad)
