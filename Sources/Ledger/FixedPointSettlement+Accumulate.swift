@@ -2,18 +2,19 @@ import Mechanisms
 
 extension FixedPointSettlement {
     /// Step 3, per sample j: the class histogram `v_j`, `count_i[x] += 1` for every vote,
-    /// `S_i[x] += floor((v_j[x] - 1) * WAD / peers_j)` and `E_i += 1` when `peers_j > 0`, and
-    /// the aggregated label. `S_i[x] < m * WAD` fits an `Int128`; the quotient is computed once
+    /// `S_i[x] += floor((v_j[x] - 1) * WAD / peers_j)` when `peers_j > 0`, and the aggregated
+    /// label. `lonely[i]` counts the votes of i without a peer, so `E_i = M_i - lonely[i]`.
+    /// `S_i[x] < m * WAD` fits an `Int128`; the quotient is computed once
     /// per voted class of the sample (`(v_j[x] - 1) >= 0`, so truncation is the floor), from
     /// `WAD / peers` and `WAD % peers` in 64 bits.
     /// - Complexity: O(m * (n + |C|)).
     static func accumulate(
         _ votes: VoteMatrix, aggregation: Aggregation, agreement: inout [Int128],
-        counted: inout [Int], eligible: inout [Int], labels: inout [Int]
+        counted: inout [Int], lonely: inout [Int], labels: inout [Int]
     ) {
         let n = votes.workers, m = votes.samples, classes = votes.classes
         let width = classes + 1, missing = classes
-        let histogram = UnsafeMutablePointer<Int>.allocate(capacity: width)
+        let histogram = UnsafeMutablePointer<Int>.allocate(capacity: 4 * width)
         let factor = UnsafeMutablePointer<Int128>.allocate(capacity: width)
         defer {
             histogram.deallocate()
@@ -34,12 +35,29 @@ extension FixedPointSettlement {
         votes.withCodes { codes in
             agreement.withUnsafeMutableBufferPointer { s in
                 counted.withUnsafeMutableBufferPointer { l in
-                    eligible.withUnsafeMutableBufferPointer { e in
+                    lonely.withUnsafeMutableBufferPointer { e in
                         division.withUnsafeBufferPointer { d in
                             for j in 0 ..< m {
                                 let row = codes.baseAddress! + j &* n
-                                histogram.update(repeating: 0, count: width)
-                                for i in 0 ..< n { histogram[Int(row[i])] &+= 1 }
+                                // Four interleaved histograms break the store-to-load chain
+                                // when workers agree.
+                                histogram.update(repeating: 0, count: 4 &* width)
+                                var i = 0
+                                while i &+ 4 <= n {
+                                    histogram[Int(row[i])] &+= 1
+                                    histogram[width &+ Int(row[i &+ 1])] &+= 1
+                                    histogram[2 &* width &+ Int(row[i &+ 2])] &+= 1
+                                    histogram[3 &* width &+ Int(row[i &+ 3])] &+= 1
+                                    i &+= 4
+                                }
+                                while i < n {
+                                    histogram[Int(row[i])] &+= 1
+                                    i &+= 1
+                                }
+                                for c in 0 ..< width {
+                                    histogram[c] = histogram[c] &+ histogram[width &+ c]
+                                        &+ histogram[2 &* width &+ c] &+ histogram[3 &* width &+ c]
+                                }
                                 let peers = n &- histogram[missing] &- 1
                                 factor.update(repeating: 0, count: width)
                                 if peers > 0 {
@@ -50,14 +68,15 @@ extension FixedPointSettlement {
                                             &+ Int128(agreeing &* r / peers)
                                     }
                                 }
-                                let voted = peers > 0 ? 1 : 0
                                 var base = 0
                                 for i in 0 ..< n {
                                     let x = Int(row[i])
                                     s[base &+ x] &+= factor[x]
                                     l[base &+ x] &+= 1
-                                    if x != missing { e[i] &+= voted }
                                     base &+= width
+                                }
+                                if peers == 0 {  // exactly one vote, which has no peer
+                                    for i in 0 ..< n where Int(row[i]) != missing { e[i] &+= 1 }
                                 }
                                 labels[j] = MajorityAggregation.label(
                                     votes: UnsafeBufferPointer(start: histogram, count: classes),

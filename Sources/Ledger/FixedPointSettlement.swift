@@ -67,11 +67,11 @@ public struct FixedPointSettlement: Hashable, Sendable {
         let n = votes.workers, classes = votes.classes, width = classes + 1
         var agreement = [Int128](repeating: 0, count: n * width)  // S_i[x]
         var counted = [Int](repeating: 0, count: n * width)  // count_i[x]
-        var eligible = [Int](repeating: 0, count: n)  // E_i
+        var lonely = [Int](repeating: 0, count: n)  // votes of i without a peer
         var labels = [Int](repeating: 0, count: votes.samples)
         accumulate(
             votes, aggregation: knobs.aggregation, agreement: &agreement, counted: &counted,
-            eligible: &eligible, labels: &labels)
+            lonely: &lonely, labels: &labels)
 
         let count = (0 ..< n).map { i in Array(counted[i * width ..< i * width + classes]) }
         let reported = count.map { $0.reduce(0, +) }
@@ -106,7 +106,8 @@ public struct FixedPointSettlement: Hashable, Sendable {
                 rewardWads[i] = Int128(sign) * Int128(pool) * FixedPoint.wad
                 continue
             }
-            let inner = matched - FixedPoint.big(betaWad) * BigInt(eligible[i])
+            let eligible = reported[i] - lonely[i]  // E_i
+            let inner = matched - FixedPoint.big(betaWad) * BigInt(eligible)
             let t = FixedPoint.clamp(
                 FixedPoint.floorDivide(FixedPoint.big(lambdaWad) * inner, wad), poolWad)
             rewardWads[i] = FixedPoint.int128(t)
