@@ -13,6 +13,7 @@ MAX_RESULT: constant(uint256) = 1024
 # Int.max of the Ledger (Swift Int), for saturating heights and the amount limits.
 INT_MAX: constant(uint256) = 2**63 - 1
 AMOUNT_LIMIT: constant(uint256) = (2**63 - 1) // 4
+NEGATIVE: constant(uint256) = 2**255  # a Swift Int below 0 arrives as its two's complement
 
 struct Seat:
     registered: bool
@@ -113,10 +114,11 @@ def __init__(
     for i: uint256 in range(n, bound=MAX_MEMBERS):
         for k: uint256 in range(i, bound=MAX_MEMBERS):
             assert members[k] != members[i], "duplicateMember"
-    assert deposit >= 1, "depositTooSmall"
-    assert commit_window >= 1, "windowTooShort"
-    assert reveal_window >= 1, "windowTooShort"
+    assert deposit >= 1 and deposit < NEGATIVE, "depositTooSmall"
+    assert commit_window >= 1 and commit_window < NEGATIVE, "windowTooShort"
+    assert reveal_window >= 1 and reveal_window < NEGATIVE, "windowTooShort"
     assert n >= 2, "tooFewMembers"
+    assert reward < NEGATIVE, "negativeReward"
     # validateAmounts: n * n * D + r and rounds * n * D + r (rounds = 1) at most Int.max / 4.
     self._check_amounts([n, n, deposit], reward)
     self._check_amounts([1, n, deposit], reward)

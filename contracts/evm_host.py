@@ -60,7 +60,12 @@ def _coerce(typ, value):
     if typ.startswith("uint") or typ.startswith("int"):
         if isinstance(value, bool) or not isinstance(value, (int, str)):
             raise HostError(f"expected an integer for {typ}, got {value!r}")
-        return int(value, 0) if isinstance(value, str) and value.startswith(("0x", "-0x")) else int(value)
+        number = int(value, 0) if isinstance(value, str) and value.startswith(("0x", "-0x")) else int(value)
+        if typ.startswith("uint") and number < 0:
+            # A negative Swift Int as its two's complement: the contract reads words at or
+            # above 2^255 as negative (negativeLabelCount, depositTooSmall, ...).
+            number += 2 ** int(typ[4:] or 256)
+        return number
     if typ == "bool":
         if not isinstance(value, bool):
             raise HostError(f"expected a bool, got {value!r}")
