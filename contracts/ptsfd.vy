@@ -21,8 +21,11 @@ MAX_SAMPLES: constant(uint256) = 40000
 MAX_WORDS: constant(uint256) = 1250  # MAX_SAMPLES / 32, rounded up
 MAX_CLASSES: constant(uint256) = 32
 MAX_ROUNDS: constant(uint256) = 64
+# A revealed labelCount may be longer than |C| (refused as wrongLabelCountLength, as in Swift).
+MAX_LABEL_COUNT: constant(uint256) = 256
 
 WAD: constant(int256) = 10**18
+WAD_U: constant(uint256) = 10**18
 PARAMETER_LIMIT: constant(int256) = 4096 * 10**18
 INT_MAX: constant(uint256) = 2**63 - 1
 AMOUNT_LIMIT: constant(uint256) = (2**63 - 1) // 4
@@ -42,6 +45,11 @@ struct Seat:
     revealed: bool
     reveal_hash: bytes32
     truthful: bool
+
+struct Sums:
+    s: uint256[MAX_MEMBERS * MAX_CLASSES]  # S_i[x] at i * MAX_CLASSES + x, scaled by WAD
+    count: uint256[MAX_MEMBERS * MAX_CLASSES]  # count_i[x]
+    lonely: uint256[MAX_MEMBERS]  # votes of i on samples without a peer; E_i = M_i - lonely_i
 
 struct Record:
     start_height: uint256
@@ -128,9 +136,9 @@ rec_label_count: HashMap[uint256, uint256]
 
 # Settlement in steps: words of samples accumulated so far in the current round, and the sums.
 acc_words: uint256
-acc_s: HashMap[uint256, int256]  # settling position * MAX_CLASSES + class
+acc_s: HashMap[uint256, uint256]  # settling position * MAX_CLASSES + class
 acc_count: HashMap[uint256, uint256]
-acc_e: HashMap[uint256, uint256]
+acc_lonely: HashMap[uint256, uint256]
 
 
 @deploy
@@ -299,7 +307,7 @@ def commit(commitment: bytes32):
 
 
 @external
-def reveal(y: Bytes[MAX_SAMPLES], label_count: DynArray[uint256, MAX_CLASSES], salt: bytes32):
+def reveal(y: Bytes[MAX_SAMPLES], label_count: DynArray[uint256, MAX_LABEL_COUNT], salt: bytes32):
     h: uint256 = self._begin()
     i: uint256 = self._member()
     r: uint256 = self.current_round
@@ -333,7 +341,7 @@ def reveal(y: Bytes[MAX_SAMPLES], label_count: DynArray[uint256, MAX_CLASSES], s
         assert x < NEGATIVE, "negativeLabelCount"
 
     # HashCommit.labels: Y ++ labelCount words ++ salt (++ sender ++ contract ++ round).
-    counts: Bytes[32 * MAX_CLASSES + 32] = abi_encode(label_count, ensure_tuple=False)
+    counts: Bytes[32 * MAX_LABEL_COUNT + 32] = abi_encode(label_count, ensure_tuple=False)
     revealed: bytes32 = empty(bytes32)
     if self.commitment_bound:
         revealed = keccak256(concat(y, slice(counts, 32, 32 * c), salt, convert(msg.sender, bytes20), convert(self, bytes20), convert(r, bytes32)))
@@ -452,12 +460,11 @@ def _accumulate(
     settling: DynArray[uint256, MAX_MEMBERS],
     first_word: uint256,
     stop_word: uint256,
-    s_acc: int256[MAX_CLASSES][MAX_MEMBERS],
-    count: uint256[MAX_CLASSES][MAX_MEMBERS],
-    e: uint256[MAX_MEMBERS],
-) -> (int256[MAX_CLASSES][MAX_MEMBERS], uint256[MAX_CLASSES][MAX_MEMBERS], uint256[MAX_MEMBERS]):
+    acc: Sums,
+) -> Sums:
     """Steps 2 and 3 for the samples of words [first_word, stop_word): S_i, count_i, E_i and the
-    aggregated labels (stored word by word)."""
+    aggregated labels (stored word by word). The hot loop: unchecked arithmetic where the
+    bounds are evident (votes <= n, S_i[x] < m * WAD, indices below their arrays' sizes)."""
     m: uint256 = self.samples
     c: uint256 = self.classes
     n: uint256 = len(self.members)
@@ -467,53 +474,63 @@ def _accumulate(
     if k_peers != 0:
         seed = self._round_seed(r)
     argmax: bool = self.aggregation_argmax
+    masking: bool = k_peers != 0
     votes: uint256[MAX_CLASSES] = empty(uint256[MAX_CLASSES])
     rows: uint256[MAX_MEMBERS] = empty(uint256[MAX_MEMBERS])
     x_of: uint256[MAX_MEMBERS] = empty(uint256[MAX_MEMBERS])
+    who: uint256[MAX_MEMBERS] = empty(uint256[MAX_MEMBERS])
+    for k: uint256 in range(n_settling, bound=MAX_MEMBERS):
+        who[k] = settling[k]
     for w: uint256 in range(first_word, stop_word, bound=MAX_WORDS):
         for k: uint256 in range(n_settling, bound=MAX_MEMBERS):
-            rows[k] = convert(self.y_words[settling[k] * MAX_WORDS + w], uint256)
+            rows[k] = convert(self.y_words[unsafe_add(unsafe_mul(who[k], MAX_WORDS), w)], uint256)
         label_bits: uint256 = 0
         for b: uint256 in range(32):
-            j: uint256 = w * 32 + b
+            j: uint256 = unsafe_add(unsafe_mul(w, 32), b)
             if j >= m:
                 break
             mask: uint256 = max_value(uint256)
             if k_peers != 0:
                 mask = self._assigned(seed, j, n, k_peers)
-            offset: uint256 = 248 - 8 * b
+            offset: uint256 = unsafe_sub(248, unsafe_mul(8, b))
             reporters: uint256 = 0
+            best: uint256 = NO_VOTE
+            best_votes: uint256 = 0
+            # BEGIN per-sample accumulation
             for k: uint256 in range(n_settling, bound=MAX_MEMBERS):
                 x: uint256 = (rows[k] >> offset) & 255
-                if x != NO_VOTE and (mask >> settling[k]) & 1 == 0:
+                if masking and x != NO_VOTE and (mask >> who[k]) & 1 == 0:
                     x = NO_VOTE
                 x_of[k] = x
                 if x != NO_VOTE:
-                    votes[x] += 1
-                    reporters += 1
+                    v: uint256 = unsafe_add(votes[x], 1)
+                    votes[x] = v
+                    reporters = unsafe_add(reporters, 1)
+                    if v > best_votes or (v == best_votes and x < best):
+                        best = x
+                        best_votes = v
             if reporters >= 2:
-                peers: int256 = convert(reporters - 1, int256)
+                peers: uint256 = unsafe_sub(reporters, 1)
                 for k: uint256 in range(n_settling, bound=MAX_MEMBERS):
                     x: uint256 = x_of[k]
                     if x != NO_VOTE:
-                        count[k][x] += 1
-                        s_acc[k][x] += convert(votes[x] - 1, int256) * WAD // peers
-                        e[k] += 1
+                        cell: uint256 = unsafe_add(unsafe_mul(k, MAX_CLASSES), x)
+                        acc.count[cell] = unsafe_add(acc.count[cell], 1)
+                        acc.s[cell] = unsafe_add(acc.s[cell], unsafe_div(unsafe_mul(unsafe_sub(votes[x], 1), WAD_U), peers))
             elif reporters == 1:
+                # The lone reporter: counted, but no peer (E_i = its votes minus these).
                 for k: uint256 in range(n_settling, bound=MAX_MEMBERS):
                     x: uint256 = x_of[k]
                     if x != NO_VOTE:
-                        count[k][x] += 1
-            # MajorityAggregation.label: argmax (ties low, none -> 0xFF) or the printed loop.
-            label: uint256 = 0
-            if argmax:
-                label = NO_VOTE
-                best: uint256 = 0
-                for x: uint256 in range(c, bound=MAX_CLASSES):
-                    if votes[x] > best:
-                        best = votes[x]
-                        label = x
-            else:
+                        cell: uint256 = unsafe_add(unsafe_mul(k, MAX_CLASSES), x)
+                        acc.count[cell] = unsafe_add(acc.count[cell], 1)
+                        acc.lonely[k] = unsafe_add(acc.lonely[k], 1)
+            # END per-sample accumulation
+            # MajorityAggregation.label: argmax (most votes, ties to the lowest class, none ->
+            # 0xFF, tracked while counting) or the printed loop over the classes.
+            label: uint256 = best
+            if not argmax:
+                label = 0
                 for x: uint256 in range(c, bound=MAX_CLASSES):
                     if votes[x] > label:
                         label = x
@@ -523,23 +540,22 @@ def _accumulate(
                 if x != NO_VOTE:
                     votes[x] = 0
         self.rec_label_words[r][w] = convert(label_bits, bytes32)
-    return s_acc, count, e
+    return acc
 
 
 @internal
-def _load(n_settling: uint256) -> (int256[MAX_CLASSES][MAX_MEMBERS], uint256[MAX_CLASSES][MAX_MEMBERS], uint256[MAX_MEMBERS]):
-    s_acc: int256[MAX_CLASSES][MAX_MEMBERS] = empty(int256[MAX_CLASSES][MAX_MEMBERS])
-    count: uint256[MAX_CLASSES][MAX_MEMBERS] = empty(uint256[MAX_CLASSES][MAX_MEMBERS])
-    e: uint256[MAX_MEMBERS] = empty(uint256[MAX_MEMBERS])
+@view
+def _load(n_settling: uint256) -> Sums:
+    acc: Sums = empty(Sums)
     if self.acc_words == 0:
-        return s_acc, count, e
+        return acc
     c: uint256 = self.classes
     for k: uint256 in range(n_settling, bound=MAX_MEMBERS):
-        e[k] = self.acc_e[k]
+        acc.lonely[k] = self.acc_lonely[k]
         for x: uint256 in range(c, bound=MAX_CLASSES):
-            s_acc[k][x] = self.acc_s[k * MAX_CLASSES + x]
-            count[k][x] = self.acc_count[k * MAX_CLASSES + x]
-    return s_acc, count, e
+            acc.s[k * MAX_CLASSES + x] = self.acc_s[k * MAX_CLASSES + x]
+            acc.count[k * MAX_CLASSES + x] = self.acc_count[k * MAX_CLASSES + x]
+    return acc
 
 
 @external
@@ -553,17 +569,13 @@ def settle_chunk(round: uint256, words: uint256):
     stop: uint256 = min(done + words, (self.samples + 31) // 32)
     if len(settling) == 0 or stop <= done:
         return
-    s_acc: int256[MAX_CLASSES][MAX_MEMBERS] = empty(int256[MAX_CLASSES][MAX_MEMBERS])
-    count: uint256[MAX_CLASSES][MAX_MEMBERS] = empty(uint256[MAX_CLASSES][MAX_MEMBERS])
-    e: uint256[MAX_MEMBERS] = empty(uint256[MAX_MEMBERS])
-    s_acc, count, e = self._load(len(settling))
-    s_acc, count, e = self._accumulate(r, settling, done, stop, s_acc, count, e)
+    acc: Sums = self._accumulate(r, settling, done, stop, self._load(len(settling)))
     c: uint256 = self.classes
     for k: uint256 in range(len(settling), bound=MAX_MEMBERS):
-        self.acc_e[k] = e[k]
+        self.acc_lonely[k] = acc.lonely[k]
         for x: uint256 in range(c, bound=MAX_CLASSES):
-            self.acc_s[k * MAX_CLASSES + x] = s_acc[k][x]
-            self.acc_count[k * MAX_CLASSES + x] = count[k][x]
+            self.acc_s[k * MAX_CLASSES + x] = acc.s[k * MAX_CLASSES + x]
+            self.acc_count[k * MAX_CLASSES + x] = acc.count[k * MAX_CLASSES + x]
     self.acc_words = stop
 
 
@@ -571,9 +583,7 @@ def settle_chunk(round: uint256, words: uint256):
 @view
 def _units(
     settling: DynArray[uint256, MAX_MEMBERS],
-    s_acc: int256[MAX_CLASSES][MAX_MEMBERS],
-    count: uint256[MAX_CLASSES][MAX_MEMBERS],
-    e: uint256[MAX_MEMBERS],
+    acc: Sums,
     lam: int256,
 ) -> DynArray[int256, MAX_MEMBERS]:
     """Steps 4 to 6: units_i of every settling worker."""
@@ -591,7 +601,7 @@ def _units(
         for x: uint256 in range(c, bound=MAX_CLASSES):
             v: int256 = 0
             if verified:
-                v = convert(count[k][x], int256)
+                v = convert(acc.count[k * MAX_CLASSES + x], int256)
             else:
                 v = convert(self.reported[settling[k]][x], int256)
             labels[k][x] = v
@@ -602,7 +612,7 @@ def _units(
         reported: int256 = 0
         own: int256 = 0
         for x: uint256 in range(c, bound=MAX_CLASSES):
-            reported += convert(count[k][x], int256)
+            reported += convert(acc.count[k * MAX_CLASSES + x], int256)
             own += labels[k][x]
         denom: int256 = 0
         if self.normalization_proper:
@@ -612,7 +622,7 @@ def _units(
         matched: int256 = 0
         unbounded: bool = False
         for x: uint256 in range(c, bound=MAX_CLASSES):
-            s: int256 = s_acc[k][x]
+            s: int256 = convert(acc.s[k * MAX_CLASSES + x], int256)
             if s != 0:
                 others: int256 = g[x] - labels[k][x]
                 if others > 0 and denom > 0:
@@ -626,7 +636,8 @@ def _units(
             elif lam < 0:
                 u = -pool
         else:
-            inner: int256 = matched - beta * convert(e[k], int256)
+            e: int256 = reported - convert(acc.lonely[k], int256)  # E_i
+            inner: int256 = matched - beta * e
             t: int256 = self._clamp(self._floor_div(lam * inner, WAD), pool * WAD)
             u = self._clamp(self._floor_div(t * upr, WAD), pool)
         units.append(u)
@@ -714,12 +725,9 @@ def settle(round: uint256):
     has_seed: bool = False
     seed: uint64 = 0
     if len(settling) > 0:
-        s_acc: int256[MAX_CLASSES][MAX_MEMBERS] = empty(int256[MAX_CLASSES][MAX_MEMBERS])
-        count: uint256[MAX_CLASSES][MAX_MEMBERS] = empty(uint256[MAX_CLASSES][MAX_MEMBERS])
-        e: uint256[MAX_MEMBERS] = empty(uint256[MAX_MEMBERS])
-        s_acc, count, e = self._load(len(settling))
-        s_acc, count, e = self._accumulate(r, settling, self.acc_words, (self.samples + 31) // 32, s_acc, count, e)
-        units = self._units(settling, s_acc, count, e, self.lambda_wads[r])
+        words: uint256 = (self.samples + 31) // 32
+        acc: Sums = self._accumulate(r, settling, self.acc_words, words, self._load(len(settling)))
+        units = self._units(settling, acc, self.lambda_wads[r])
         payouts, residue, shortfall = self._payouts(units)
         for i: uint256 in settling:
             workers.append(self.members[i])
