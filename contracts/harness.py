@@ -80,10 +80,12 @@ def label_count_of(y, classes):
 
 
 def ptsfd_round(chain, ys, *, start, commit_window=5, reveal_window=5, deposit=100, classes=2,
-                bound=True, rnd=0, counts=None, skip_reveal=(), chunk_words=None):
+                bound=True, rnd=0, counts=None, skip_reveal=(), chunk_words=None,
+                parts_for=(), part_size=16384):
     """Registers, commits and reveals every Y (None: the member sits out), then settles.
     Returns the list of tx replies keyed by phase."""
-    out = {"register": [], "commit": [], "reveal": [], "settle": [], "settle_chunk": []}
+    out = {"register": [], "commit": [], "reveal": [], "settle": [], "settle_chunk": [],
+           "reveal_part": [], "reveal_staged": []}
     salt = lambda i: bytes([i + 1]) * 32  # noqa: E731
     for i, y in enumerate(ys):
         if y is None:
@@ -96,7 +98,15 @@ def ptsfd_round(chain, ys, *, start, commit_window=5, reveal_window=5, deposit=1
         if y is None or i in skip_reveal:
             continue
         lc = counts[i] if counts else label_count_of(y, classes)
-        out["reveal"].append(chain.tx("reveal", member(i), start + commit_window,
+        h = start + commit_window
+        if i in parts_for:
+            for k in range(0, len(y), part_size):
+                out["reveal_part"].append(chain.tx("reveal_part", member(i), h,
+                                                   [hx(y[k:k + part_size])]))
+            out["reveal_staged"].append(chain.tx("reveal_staged", member(i), h,
+                                                 [[str(v) for v in lc], hx(salt(i))]))
+            continue
+        out["reveal"].append(chain.tx("reveal", member(i), h,
                                       [hx(y), [str(v) for v in lc], hx(salt(i))]))
     h = start + commit_window + reveal_window
     if chunk_words:

@@ -271,3 +271,49 @@ def test_transaction_refusals(chain):
         r = chain.tx(fn, sender, height, args, value=value)
         assert r.get("reason") == reason, (fn, height, reason, r.get("reason"))
         assert r["ok"] == (reason is None)
+
+
+def test_reveal_in_parts_equals_one_reveal(chain):
+    # Workers 1 and 2 reveal Y in parts of 64 samples (two whole words) then reveal_staged;
+    # the seats and the settled record equal those of single reveals.
+    rng = random.Random(3)
+    m, n, classes = 150, 3, 3
+    ys = [[rng.choice([0, 1, 2, 0xFF]) for _ in range(m)] for _ in range(n)]
+    args = ptsfd_args(n, classes=classes, samples=m)
+    results = []
+    for parts in ((), (1, 2)):
+        assert chain.deploy(args)["ok"]
+        out = ptsfd_round(chain, ys, start=10, classes=classes, parts_for=parts, part_size=64)
+        assert all(r["ok"] for phase in out.values() for r in phase)
+        assert len(out["reveal_part"]) == (6 if parts else 0)
+        results.append((out["reveal"] + out["reveal_staged"])[-1]["state"]["seats"])
+        results.append(out["settle"][0]["state"]["records"][0])
+    assert results[0] == results[2] and results[1] == results[3]
+
+
+def test_reveal_part_refusals(chain):
+    m = 100
+    assert chain.deploy(ptsfd_args(2, samples=m))["ok"]
+    y = [0, 1] * 50
+    c = labels_commitment(y, label_count_of(y, 2), b"\x01" * 32, True, member(0), CONTRACT, 0)
+    assert chain.tx("register", member(0), 10, value=100)["ok"]
+    assert chain.tx("commit", member(0), 10, [hx(c)])["ok"]
+    assert chain.tx("reveal_part", member(0), 14, [hx(y[:40])])["reason"] == "outsideWindow"
+    assert chain.tx("reveal_part", member(0), 15, [hx(y[:40])])["ok"]
+    assert chain.tx("reveal_part", member(0), 15, [hx(y[40:])])["reason"] == "partNotAligned"
+    assert chain.tx("reveal_staged", member(0), 15, [["50", "50"], hx(b"\x01" * 32)])[
+        "reason"] == "wrongLabelsLength"
+    assert chain.deploy(ptsfd_args(2, samples=m))["ok"]
+    assert chain.tx("register", member(0), 10, value=100)["ok"]
+    assert chain.tx("commit", member(0), 10, [hx(c)])["ok"]
+    assert chain.tx("reveal_part", member(0), 15, [hx(y[:64])])["ok"]
+    assert chain.tx("reveal_part", member(0), 15, [hx(y[64:] + [0])])["reason"] == \
+        "wrongLabelsLength"
+    assert chain.tx("reveal_part", member(0), 15, [hx(y[64:99] + [7])])["reason"] == \
+        "labelOutOfRange"
+    assert chain.tx("reveal_part", member(0), 15, [hx(y[64:])])["ok"]
+    assert chain.tx("reveal_staged", member(0), 15, [["50", "50"], hx(b"\x02" * 32)])[
+        "reason"] == "revealMismatch"
+    assert chain.tx("reveal_staged", member(0), 15, [["50", "50"], hx(b"\x01" * 32)])["ok"]
+    assert chain.tx("reveal", member(0), 15, [hx(y), ["50", "50"], hx(b"\x01" * 32)])[
+        "reason"] == "alreadyRevealed"
