@@ -357,6 +357,14 @@ class Host:
         address = boa.environment.Address(_coerce("address", req.get("address")))
         height = int(req.get("height", 0))
         value = int(req.get("value", "0"))
+        if height < 0:
+            # The Ledger validates the configuration first, then refuses the height.
+            reply = self.deploy(dict(req, height=0))
+            self.contract = self.address = None
+            return reply if not reply["ok"] else {"ok": False, "reason": "negativeHeight",
+                                                  "gas": 0}
+        if value < 0:
+            raise HostError(f"a deploy cannot send a negative value ({value})")
         self._fresh_chain()
         self.contract, self.address, self.deployer = compiled, address, str(deployer)
         self.records = []
@@ -392,8 +400,13 @@ class Host:
         if fn is None:
             raise HostError(f"unknown function {name!r}")
         sender = boa.environment.Address(_coerce("address", req.get("sender")))
-        value = int(req.get("value", "0"))
+        # A negative value (a Swift Int only) is sent as 0: only `register` looks at the value,
+        # and any value but the deposit (>= 1) is refused at the same rule, wrongDeposit.
+        value = max(0, int(req.get("value", "0")))
         height = int(req.get("height"))
+        if height < 0:  # below the deploy height (>= 0): the Ledger's first rule
+            return {"ok": False, "reason": "heightWentBackwards", "gas": 0, "events": [],
+                    "state": self.read_state()}
         try:
             data = fn.encode(req.get("args", []))
         except Bounds:
@@ -417,16 +430,22 @@ class Host:
         return reply
 
     def handle(self, req):
-        if not isinstance(req, dict):
-            raise HostError("a request is a JSON object")
-        op = req.get("op")
-        if op == "load":
-            return self.load(req)
-        if op == "deploy":
-            return self.deploy(req)
-        if op == "tx":
-            return self.tx(req)
-        raise HostError(f"unknown op {op!r}")
+        """One request -> one reply; a malformed request gets {"ok": false, "error": ...}."""
+        try:
+            if not isinstance(req, dict):
+                raise HostError("a request is a JSON object")
+            op = req.get("op")
+            if op == "load":
+                return self.load(req)
+            if op == "deploy":
+                return self.deploy(req)
+            if op == "tx":
+                return self.tx(req)
+            raise HostError(f"unknown op {op!r}")
+        except (HostError, KeyError, ValueError, TypeError, OverflowError, OSError) as e:
+            return {"ok": False, "error": f"{type(e).__name__}: {e}"}
+        except Exception as e:  # keep serving; the caller sees what broke
+            return {"ok": False, "error": f"internal {type(e).__name__}: {e}"}
 
 
 def main():
@@ -445,12 +464,7 @@ def main():
                 out.write(json.dumps({"ok": True}) + "\n")
                 out.flush()
                 break
-            try:
-                reply = host.handle(req)
-            except (HostError, KeyError, ValueError, TypeError, OverflowError) as e:
-                reply = {"ok": False, "error": f"{type(e).__name__}: {e}"}
-            except Exception as e:  # keep serving; the caller sees what broke
-                reply = {"ok": False, "error": f"internal {type(e).__name__}: {e}"}
+            reply = host.handle(req)
         out.write(json.dumps(reply) + "\n")
         out.flush()
 

@@ -317,3 +317,14 @@ def test_reveal_part_refusals(chain):
     assert chain.tx("reveal_staged", member(0), 15, [["50", "50"], hx(b"\x01" * 32)])["ok"]
     assert chain.tx("reveal", member(0), 15, [hx(y), ["50", "50"], hx(b"\x01" * 32)])[
         "reason"] == "alreadyRevealed"
+
+
+def test_host_maps_negative_heights_and_values(chain):
+    assert chain.deploy(ptsfd_args(3), height=-1) == {"ok": False, "reason": "negativeHeight",
+                                                       "gas": 0}
+    assert chain.deploy(ptsfd_args(3, deposit=0), height=-1)["reason"] == "depositTooSmall"
+    assert chain.deploy(ptsfd_args(3))["ok"]
+    assert chain.tx("register", member(0), -1, value=100)["reason"] == "heightWentBackwards"
+    assert chain.tx("register", member(0), 10, value=-100)["reason"] == "wrongDeposit"
+    bad = chain.host.handle({"op": "tx", "fn": "nope", "sender": member(0), "height": 10})
+    assert bad["ok"] is False and "error" in bad
