@@ -68,7 +68,7 @@ def ptsfd_args(n, deposit=100, commit_window=5, reveal_window=5, classes=2, samp
                beta_wad=5 * 10**17, lambda_wads=(10**18,), units_per_reward=1000,
                normalization=1, aggregation=1, label_count_policy=1, commitment=1,
                peers_per_sample=0, payout=1, allocation_seed=0, members=None):
-    members = members or [member(i) for i in range(n)]
+    members = members if members is not None else [member(i) for i in range(n)]
     return [members, str(deposit), commit_window, reveal_window, classes, samples,
             str(beta_wad), [str(x) for x in lambda_wads], str(units_per_reward), normalization,
             aggregation, label_count_policy, commitment, peers_per_sample, payout,

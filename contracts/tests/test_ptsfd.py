@@ -221,13 +221,9 @@ DEPLOY_RULES = [
 
 @pytest.mark.parametrize("overrides,reason", DEPLOY_RULES)
 def test_deploy_refusals(chain, overrides, reason):
-    members = overrides.pop("members", None)
     kwargs = dict(overrides)
-    n = len(members) if members is not None else 3
-    reply = chain.deploy(ptsfd_args(n, members=members, **kwargs) if members is not None
-                         else ptsfd_args(n, **kwargs))
-    if members == []:
-        reply = chain.deploy([[]] + ptsfd_args(1)[1:])
+    n = len(kwargs.get("members", [0, 1, 2]))
+    reply = chain.deploy(ptsfd_args(n, **kwargs))
     assert reply == {"ok": False, "reason": reason, "gas": reply["gas"]}
 
 
