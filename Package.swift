@@ -60,6 +60,9 @@ let package = Package(
             name: "Fuzz",
             dependencies: ["Adversary", "Ledger", "Mechanisms", "Messages", "Specs", "Simulation"]
         ),
+        // The Ledger's contract against the Vyper contracts on py-evm (a titanoboa host process):
+        // differential replay and campaigns, divergences shrunk like any counterexample.
+        .target(name: "EVM", dependencies: ["Fuzz", "Ledger", "Mechanisms"]),
         // Every rendered output of a check run (JSON, Markdown, HTML, JUnit, SARIF) from one
         // result model, with the findings and their rubric.
         .target(
@@ -74,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "serumcheck",
             dependencies: [
-                "Mechanisms", "Ledger", "Specs", "Verification", "Learning", "Simulation", "Fuzz",
+                "Mechanisms", "Ledger", "Specs", "Verification", "Learning", "Simulation", "Fuzz", "EVM",
                 "Adversary", "Messages", "Reporting", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -97,6 +100,7 @@ let package = Package(
             name: "FuzzTests",
             dependencies: ["Fuzz", "Adversary", "Ledger", "Mechanisms", "Specs", "Simulation"]
         ),
+        .testTarget(name: "EVMTests", dependencies: ["EVM", "Fuzz", "Ledger", "Mechanisms", "Specs"]),
         .testTarget(
             name: "SimulationTests",
             dependencies: ["Simulation", "Adversary", "Learning", "Ledger", "Mechanisms", "Specs"]

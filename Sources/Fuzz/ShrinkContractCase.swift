@@ -1,16 +1,9 @@
 import Ledger
 
 /// Shrinks a contract case that violates a property to a shorter, simpler case that still
-/// violates it, by replay (delta debugging, Zeller and Hildebrandt 2002, on the step list):
-///
-/// 1. cut the steps after the first violating one;
-/// 2. drop chunks of steps, halves first, then quarters, ... down to single steps, keeping
-///    every removal after which the property still fails;
-/// 3. simplify each step: a lower height (the previous step's height, then halfway), a shorter
-///    payload (halves, then one byte less), a simpler sender (the first member, then the
-///    member before it);
-/// repeating 2-3 until nothing changes or `limit` replays are spent. Deterministic: the same
-/// case and limit always give the same result. A limit of 0 returns the case untouched.
+/// violates it, by replay of the case on `C` (the algorithm is `ContractCaseShrinker`'s, with
+/// "the case still violates `property`" as its predicate). Deterministic: the same case and
+/// limit always give the same result. A limit of 0 returns the case untouched.
 public struct ContractShrinker<C: ContractUnderTest> {
     /// The property the shrunk case must still violate.
     public let property: FuzzPropertyID
@@ -38,9 +31,58 @@ public struct ContractShrinker<C: ContractUnderTest> {
     /// Shrinks `contractCase`, which should violate `property`.
     /// - Complexity: at most `limit` replays, each O(steps) transactions.
     public func shrink(_ contractCase: ContractCase) -> Result {
-        var state = Result(contractCase: contractCase, violation: nil, replays: 0)
-        guard limit > 0, let first = fails(contractCase, &state) else { return state }
-        state.violation = first
+        let property = self.property
+        let shrunk = ContractCaseShrinker<ContractViolation>(limit: limit) { candidate in
+            let found = try? replay(candidate, on: C.self, properties: [property])
+            return found?.first { $0.property == property }.map { ($0, $0.step) }
+        }.shrink(contractCase)
+        return Result(contractCase: shrunk.contractCase, violation: shrunk.failure, replays: shrunk.replays)
+    }
+}
+
+/// Shrinks a contract case that fails some predicate (a property violated on an
+/// implementation, a divergence between two implementations) to a shorter, simpler case that
+/// still fails it (delta debugging, Zeller and Hildebrandt 2002, on the step list):
+///
+/// 1. cut the steps after the first failing one;
+/// 2. drop chunks of steps, halves first, then quarters, ... down to single steps, keeping
+///    every removal after which the case still fails;
+/// 3. simplify each step: a lower height (the previous step's height, then halfway), a shorter
+///    payload (halves, then one byte less), a simpler sender (the first member, then the
+///    member before it);
+/// repeating 2-3 until nothing changes or `limit` replays are spent. Deterministic when the
+/// predicate is: the same case and limit always give the same result. A limit of 0 returns
+/// the case untouched.
+public struct ContractCaseShrinker<Failure> {
+    /// The most replays (predicate evaluations) to spend.
+    public let limit: Int
+    /// Replays a candidate: how it fails and the 0-based index of the failing step, or `nil`
+    /// when it does not fail.
+    public let fails: (ContractCase) -> (failure: Failure, step: Int)?
+
+    /// A shrinker with at most `limit` replays of `fails`.
+    public init(limit: Int, fails: @escaping (ContractCase) -> (failure: Failure, step: Int)?) {
+        self.limit = limit
+        self.fails = fails
+    }
+
+    /// The outcome of shrinking.
+    public struct Result {
+        /// The shrunk case (the original when nothing smaller fails, or `limit` is 0).
+        public var contractCase: ContractCase
+        /// How the shrunk case fails, or `nil` when no replay was made (or the original did
+        /// not fail).
+        public var failure: Failure?
+        /// Replays spent.
+        public var replays: Int
+    }
+
+    /// Shrinks `contractCase`, which should fail.
+    /// - Complexity: at most `limit` replays.
+    public func shrink(_ contractCase: ContractCase) -> Result {
+        var state = Result(contractCase: contractCase, failure: nil, replays: 0)
+        guard limit > 0, let first = evaluate(contractCase, &state) else { return state }
+        state.failure = first.failure
         state.contractCase.steps = Array(contractCase.steps.prefix(first.step + 1))
         var changed = true
         while changed && state.replays < limit {
@@ -50,19 +92,18 @@ public struct ContractShrinker<C: ContractUnderTest> {
         return state
     }
 
-    /// Replays `candidate`, counting the replay; the violation of `property`, or `nil`.
-    private func fails(_ candidate: ContractCase, _ state: inout Result) -> ContractViolation? {
+    /// Replays `candidate`, counting the replay.
+    private func evaluate(_ candidate: ContractCase, _ state: inout Result) -> (failure: Failure, step: Int)? {
         state.replays += 1
-        let found = try? replay(candidate, on: C.self, properties: [property])
-        return found?.first { $0.property == property }
+        return fails(candidate)
     }
 
-    /// Accepts `candidate` when it still fails, cutting it after the violating step.
+    /// Accepts `candidate` when it still fails, cutting it after the failing step.
     private func tryCandidate(_ candidate: ContractCase, _ state: inout Result) -> Bool {
-        guard state.replays < limit, let violation = fails(candidate, &state) else { return false }
+        guard state.replays < limit, let found = evaluate(candidate, &state) else { return false }
         state.contractCase = candidate
-        state.contractCase.steps = Array(candidate.steps.prefix(violation.step + 1))
-        state.violation = violation
+        state.contractCase.steps = Array(candidate.steps.prefix(found.step + 1))
+        state.failure = found.failure
         return true
     }
 
@@ -93,7 +134,7 @@ public struct ContractShrinker<C: ContractUnderTest> {
         var changed = false
         var k = 0
         while k < state.contractCase.steps.count && state.replays < limit {
-            for simpler in simplifications(of: k, in: state.contractCase) {
+            for simpler in ContractCaseShrinking.simplifications(of: k, in: state.contractCase) {
                 var candidate = state.contractCase
                 candidate.steps[k] = simpler
                 if tryCandidate(candidate, &state) {
@@ -105,9 +146,12 @@ public struct ContractShrinker<C: ContractUnderTest> {
         }
         return changed
     }
+}
 
+/// The simplifications shrinking tries on one step.
+enum ContractCaseShrinking {
     /// The simpler versions of step `k`, simplest first.
-    func simplifications(of k: Int, in contractCase: ContractCase) -> [ContractStep] {
+    static func simplifications(of k: Int, in contractCase: ContractCase) -> [ContractStep] {
         let step = contractCase.steps[k]
         let floor = k == 0 ? contractCase.deployHeight : contractCase.steps[k - 1].height
         var out: [ContractStep] = []
@@ -116,7 +160,7 @@ public struct ContractShrinker<C: ContractUnderTest> {
             let half = floor + (step.height - floor) / 2
             if half > floor { out.append(ContractStep(height: half, transaction: step.transaction)) }
         }
-        for payload in Self.shorter(step.transaction) {
+        for payload in shorter(step.transaction) {
             out.append(ContractStep(height: step.height, transaction: payload))
         }
         let members = contractCase.config.members
