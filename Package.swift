@@ -110,6 +110,7 @@ let package = Package(
             dependencies: ["Reporting", "Fuzz", "Simulation", "Specs", "Verification", "Solver"],
             exclude: ["Data", "__Snapshots__"]
         ),
-        .testTarget(name: "SerumcheckTests", dependencies: ["serumcheck", "Ledger", "Mechanisms", "Reporting"]),
+        .testTarget(
+            name: "SerumcheckTests", dependencies: ["serumcheck", "Ledger", "Mechanisms", "Reporting"], exclude: ["Data"]),
     ]
 )

@@ -153,3 +153,27 @@ public struct DifferentialCampaignResult: Hashable, Sendable {
     /// EVM transactions per second of wall-clock time (shrinking replays not counted).
     public var evmTransactionsPerSecond: Double { seconds > 0 ? Double(evmTransactions) / seconds : 0 }
 }
+
+extension DifferentialCampaign {
+    /// Cases of `fuzz --evm` without `--budget`.
+    public static let defaultBudget = 100
+}
+
+extension DifferentialCampaignResult {
+    /// The lines `fuzz --evm` prints for a spec's campaign: the counts, the speed, and each
+    /// divergence with its shrunk length.
+    public func summary(spec path: String, name: String, contract: String, seed: UInt64, command: String) -> String {
+        var lines = [
+            "\(path) (\(name)) against \(contract), seed \(seed): \(cases) cases, \(transactions) transactions "
+                + "(\(accepted) accepted, \(inexpressible) not expressible in the ABI), \(notDeployable) not deployable, "
+                + "\(divergences.count) divergence\(divergences.count == 1 ? "" : "s")",
+            "  \(String(format: "%.1f", sequencesPerSecond)) sequences/s, \(String(format: "%.0f", evmTransactionsPerSecond)) EVM tx/s "
+                + "(\(evmTransactions) EVM transactions in \(String(format: "%.1f", seconds)) s)",
+        ]
+        for d in divergences {
+            lines.append("  case \(d.caseIndex) (\(d.contractCase.steps.count) of \(d.originalSteps) steps after shrinking): \(d.divergence)")
+        }
+        if !divergences.isEmpty { lines.append("  reproduce: \(command)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

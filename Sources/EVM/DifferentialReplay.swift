@@ -71,8 +71,9 @@ public struct DifferentialReplay {
             outcome.notDeployable = error
             return outcome
         }
+        try host.load(contract.file)
         let reply = try host.request([
-            "op": .text("deploy"), "mechanism": .text(mechanism), "path": .text(contract.path),
+            "op": .text("deploy"), "mechanism": .text(mechanism),
             "args": .list(deployment.args), "value": .int(deployment.value),
             "deployer": .address(contractCase.deployer), "address": .address(contractCase.config.contract),
             "height": .int(contractCase.deployHeight),

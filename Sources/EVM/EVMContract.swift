@@ -47,16 +47,19 @@ public struct EVMBounds: Hashable, Sendable, Codable {
 
 /// A Vyper contract loaded into a host: where it is, its mechanism and its bounds.
 public struct EVMContract: Hashable, Sendable {
-    /// The path the host compiled (absolute, or relative to the repository root).
+    /// The path as given (absolute, or relative to the repository root).
     public var path: String
+    /// The absolute path the host compiled.
+    public var file: String
     /// `"ptsfd"` or `"consensus"`, as its `mechanism()` view says.
     public var mechanism: String
     /// Its compiled sizes.
     public var bounds: EVMBounds
 
     /// A contract; see the properties.
-    public init(path: String, mechanism: String, bounds: EVMBounds) {
+    public init(path: String, file: String, mechanism: String, bounds: EVMBounds) {
         self.path = path
+        self.file = file
         self.mechanism = mechanism
         self.bounds = bounds
     }
@@ -73,6 +76,6 @@ public struct EVMContract: Hashable, Sendable {
             throw .refused("cannot read \(url.path)")
         }
         let mechanism = try host.load(url.path)
-        return EVMContract(path: path, mechanism: mechanism, bounds: EVMBounds(vyperSource: source))
+        return EVMContract(path: path, file: url.path, mechanism: mechanism, bounds: EVMBounds(vyperSource: source))
     }
 }

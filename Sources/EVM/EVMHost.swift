@@ -18,8 +18,10 @@ public final class EVMHost {
     private let output: FileHandle
     private var buffer = Data()
     private let errors: ErrorLog
-    /// Contracts loaded so far: path to mechanism.
+    /// Contracts compiled so far: path to mechanism.
     private var loaded: [String: String] = [:]
+    /// The contract the host deploys for each mechanism (the last one loaded).
+    private var current: [String: String] = [:]
     /// Requests answered (deploys and transactions).
     public private(set) var requests = 0
 
@@ -66,11 +68,13 @@ public final class EVMHost {
         }
     }
 
-    /// Compiles the contract at `path` (once per host) and returns its mechanism
-    /// (`"ptsfd"` or `"consensus"`, the `mechanism()` view).
+    /// Compiles the contract at `path` (the host compiles each path once) and makes it the one
+    /// deployed for its mechanism; returns the mechanism (`"ptsfd"` or `"consensus"`, the
+    /// `mechanism()` view).
     /// - Throws: `EVMError.refused` when it does not compile, `.host` when the host fails.
+    @discardableResult
     public func load(_ path: String) throws(EVMError) -> String {
-        if let known = loaded[path] { return known }
+        if let known = loaded[path], current[known] == path { return known }
         let reply = try request(["op": .text("load"), "path": .text(path)])
         guard reply["ok"] == .bool(true) else {
             throw .refused("load \(path): \(reply["reason"]?.description ?? reply["error"]?.description ?? reply.description)")
@@ -79,6 +83,7 @@ public final class EVMHost {
             throw .host("load \(path): the reply names no mechanism: \(reply)", stderr: errors.text)
         }
         loaded[path] = mechanism
+        current[mechanism] = path
         return mechanism
     }
 

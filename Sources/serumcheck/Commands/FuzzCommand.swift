@@ -53,12 +53,23 @@ struct FuzzCommand: ParsableCommand {
             merge`). --time stops after a wall-clock limit instead and prints the --budget \
             that reproduces the run.
 
+            --evm runs layer 1 differentially instead: every case on the Ledger's contract \
+            and on the Vyper contract of the spec's mechanism (contracts/ptsfd.vy or \
+            contracts/consensus.vy on py-evm, through the project's .venv), step by step; \
+            the first difference (deployment, acceptance, refusal reason, a state field, an \
+            event) is a divergence, shrunk and written to --out DIR/<spec name>/\
+            evm-divergence-case-<k>.json for `serumcheck replay --evm`. --contract FILE.vy \
+            points it at your own contract that follows contracts/README.md (its mechanism() \
+            view must name the spec's mechanism). Exit 1 on a divergence.
+
             Examples:
               serumcheck fuzz specs/paper-literal.toml --budget 20
               serumcheck fuzz specs/paper.toml --seed 7 --budget 200 \\
                 --shard 0/4 --json shard0.json
               serumcheck fuzz specs/paper.toml --property sybil-unprofitable
               serumcheck fuzz specs/paper-fashion.toml --workers bank
+              serumcheck fuzz --evm specs/consensus-2.toml --budget 100
+              serumcheck fuzz --evm specs/paper.toml --contract ours.vy
             """
     )
 
@@ -109,9 +120,16 @@ struct FuzzCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the results as JSON (schema 1) to this file (written whole or not at all; - for standard output).", valueName: "file"))
     var json: String?
 
+    @Flag(name: .long, help: "Run the contract campaign differentially: the Ledger against the Vyper contract on py-evm (needs scripts/setup's .venv).")
+    var evm = false
+
+    @Option(name: .long, help: ArgumentHelp("With --evm: fuzz this Vyper contract (following contracts/README.md) instead of ours.", valueName: "file.vy"))
+    var contract: String?
+
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
+        try validateEVM()
         if budget != nil && time != nil { throw ValidationError("Give --budget N or --time SECONDS, not both.") }
         if let budget, !(1 ... 10_000_000).contains(budget) { throw ValidationError("--budget \(budget) is outside 1 ... 10000000.") }
         if let time, !(time > 0 && time <= 86_400) { throw ValidationError("--time \(time) is outside (0, 86400] seconds.") }
@@ -144,6 +162,7 @@ struct FuzzCommand: ParsableCommand {
     }
 
     func run() throws {
+        if evm { return try runEVM() }
         try checkOutputPaths()
         let loaded = try specs.map { path -> (String, Spec, String) in
             let spec = try loadSpec(path)

@@ -18,12 +18,19 @@ struct ReplayCommand: ParsableCommand {
             example a hardened spec), so a committed counterexample doubles as a regression \
             test of the fix.
 
+            With --evm each file's transaction sequence (an evm-divergence file of `fuzz \
+            --evm`, or a contract-layer counterexample) runs on the Ledger and on the Vyper \
+            contract (the one recorded in the file, ours for a counterexample, or \
+            --contract), and replay prints the first divergence or "no divergence"; exit 1 \
+            while one diverges.
+
             Exit 0 when no file is violated any more, 1 when one still is, 2 on bad input or \
             usage.
 
             Examples:
               serumcheck replay serumcheck-fuzz/paper-literal/label-count-integrity.json
               serumcheck replay reports/counterexamples/*/*.json --spec specs/paper.toml
+              serumcheck replay --evm serumcheck-fuzz/consensus-2/evm-divergence-case-3.json
             """
     )
 
@@ -35,9 +42,24 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var bankOptions: BankOptions
 
+    @Flag(name: .long, help: "Run each file's transaction sequence on the Ledger and on the EVM contract and report the first divergence.")
+    var evm = false
+
+    @Option(name: .long, help: ArgumentHelp("With --evm: run on this Vyper contract instead of the one the file names.", valueName: "file.vy"))
+    var contract: String?
+
     @OptionGroup var report: ReportOptions
 
+    func validate() throws {
+        if contract != nil && !evm { throw ValidationError("--contract needs --evm.") }
+        if evm && spec != nil { throw ValidationError("--spec does not apply to --evm (the recorded configuration is replayed as is).") }
+        if let contract, !FileManager.default.isReadableFile(atPath: contract) {
+            throw ValidationError("--contract \(Echo.path(contract, limit: Echo.valueLimit)): no such readable file.")
+        }
+    }
+
     func run() throws {
+        if evm { return try runEVM() }
         try bankOptions.checkDirectory()
         let other = try spec.map(loadSpec)
         var stillViolated = 0
