@@ -32,15 +32,19 @@ public struct DifferentialCampaign: Sendable {
         cases.runCase(index, on: Contract.self).contractCase
     }
 
-    /// Runs the campaign.
+    /// Runs the campaign: every case on both sides, then the divergence of lowest case index of
+    /// each `Divergence.signature` shrunk (the others counted in `divergentCases`: a broken
+    /// rule usually shows in many cases, and one shrunk sequence per way of diverging is what
+    /// a reader needs).
     /// - Parameter progress: called after each case with the cases done so far and the
-    ///   divergences found (from any thread, serially).
-    /// - Returns: the counts and every divergence, shrunk, by case index.
+    ///   divergent cases found (from any thread, serially).
+    /// - Returns: the counts and the shrunk divergences, by case index.
     /// - Throws: `EVMError` when a host cannot start or fails.
     public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(EVMError) -> DifferentialCampaignResult {
         let indices = cases.caseIndices
         let workers = max(1, min(cases.threads, indices.count))
         let partials = Mutex<[DifferentialCampaignResult]>([])
+        let found = Mutex<[(index: Int, contractCase: ContractCase, divergence: Divergence)]>([])
         let failure = Mutex<EVMError?>(nil)
         let done = Mutex<(cases: Int, divergences: Int)>((0, 0))
         let start = ContinuousClock.now
@@ -55,8 +59,8 @@ public struct DifferentialCampaign: Sendable {
                     let contractCase = draw(index)
                     let outcome = try replay.run(contractCase)
                     partial.count(outcome)
-                    if outcome.divergence != nil {
-                        partial.divergences.append(try shrink(contractCase, index: index, outcome: outcome, on: replay))
+                    if let divergence = outcome.divergence {
+                        found.withLock { $0.append((index, contractCase, divergence)) }
                     }
                     let now = done.withLock { d -> (Int, Int) in
                         d.cases += 1
@@ -73,14 +77,24 @@ public struct DifferentialCampaign: Sendable {
         if let error = failure.withLock({ $0 }) { throw error }
         var result = DifferentialCampaignResult()
         for partial in partials.withLock({ $0 }) { result.merge(partial) }
-        result.divergences.sort { $0.caseIndex < $1.caseIndex }
+        let divergent = found.withLock { $0 }.sorted { $0.index < $1.index }
+        result.divergentCases = divergent.count
+        var signatures = Set<String>()
+        let firsts = divergent.filter { signatures.insert($0.divergence.signature).inserted }
+        if !firsts.isEmpty {
+            let replay = try DifferentialReplay.loading(contractPaths, into: try EVMHost(root: root))
+            for first in firsts {
+                result.divergences.append(
+                    try shrink(first.contractCase, index: first.index, divergence: first.divergence, on: replay))
+            }
+        }
         result.seconds = (ContinuousClock.now - start) / .seconds(1)
         return result
     }
 
     /// The divergence of case `index`, its case shrunk (at most `cases.shrinkLimit` replays).
     func shrink(
-        _ contractCase: ContractCase, index: Int, outcome: DifferentialOutcome, on replay: DifferentialReplay
+        _ contractCase: ContractCase, index: Int, divergence: Divergence, on replay: DifferentialReplay
     ) throws(EVMError) -> DifferentialCounterexample {
         let failure = Mutex<EVMError?>(nil)
         let shrunk = ContractCaseShrinker<Divergence>(limit: cases.shrinkLimit) { candidate in
@@ -96,7 +110,7 @@ public struct DifferentialCampaign: Sendable {
         let mechanism = DifferentialReplay.mechanism(of: contractCase.config)
         return DifferentialCounterexample(
             contract: replay.contracts[mechanism]?.path ?? "", seed: cases.seed, caseIndex: index,
-            divergence: shrunk.failure ?? outcome.divergence!, contractCase: shrunk.contractCase,
+            divergence: shrunk.failure ?? divergence, contractCase: shrunk.contractCase,
             originalSteps: contractCase.steps.count, replays: shrunk.replays, command: "")
     }
 }
@@ -117,7 +131,10 @@ public struct DifferentialCampaignResult: Hashable, Sendable {
     public var inexpressible = 0
     /// Gas of every EVM transaction.
     public var gas = 0
-    /// Every divergence, shrunk, by case index.
+    /// Cases that diverged.
+    public var divergentCases = 0
+    /// The first divergent case of each way of diverging (`Divergence.signature`), shrunk, by
+    /// case index.
     public var divergences: [DifferentialCounterexample] = []
     /// Wall-clock seconds.
     public var seconds = 0.0
@@ -166,7 +183,7 @@ extension DifferentialCampaignResult {
         var lines = [
             "\(path) (\(name)) against \(contract), seed \(seed): \(cases) cases, \(transactions) transactions "
                 + "(\(accepted) accepted, \(inexpressible) not expressible in the ABI), \(notDeployable) not deployable, "
-                + "\(divergences.count) divergence\(divergences.count == 1 ? "" : "s")",
+                + "\(divergentCases) divergent case\(divergentCases == 1 ? "" : "s")",
             "  \(String(format: "%.1f", sequencesPerSecond)) sequences/s, \(String(format: "%.0f", evmTransactionsPerSecond)) EVM tx/s "
                 + "(\(evmTransactions) EVM transactions in \(String(format: "%.1f", seconds)) s)",
         ]

@@ -1,3 +1,4 @@
+import Foundation
 import Fuzz
 import Ledger
 
@@ -40,6 +41,14 @@ public struct Divergence: Hashable, Sendable, Codable, CustomStringConvertible {
         self.field = field
         self.ledger = ledger
         self.evm = evm
+    }
+
+    /// The way of diverging without the case's particulars: the kind, the field with its
+    /// indices dropped (`state records[].payouts[]`) and, for a refusal, the Ledger's reason.
+    public var signature: String {
+        let field = self.field.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "[]", options: .regularExpression)
+        let reason = kind == .acceptance || kind == .reason ? " " + ledger.prefix { $0 != ":" } : ""
+        return "\(kind.rawValue) \(field)\(reason)"
     }
 
     /// `step 3 (reveal by 0x.. at height 14): records[0].payouts[1]: Ledger 7, EVM 6`.

@@ -4,7 +4,8 @@
 //   `ContractChecks`): seeded sequences of transactions from members and outsiders across
 //   phases and heights through a `ContractUnderTest` (the Ledger's contract, or an injected
 //   broken one), every contract invariant checked after every step, every violation shrunk
-//   by `ContractShrinker` to a shortest sequence.
+//   by `ContractShrinker` to a shortest sequence (the delta debugging of
+//   `ContractCaseShrinker`, which shrinks against any predicate, e.g. an EVM divergence).
 // - Layer 2, economic campaigns (`EconomicCampaign`): federations drawn within a spec's
 //   ranges (`Federation`, with `SyntheticModel` workers or real `BankModels`), each round
 //   played through Simulation's `FederatedContract` (`EconomicRound`), attackers from the

@@ -30,6 +30,27 @@ import Testing
         let ours = try DifferentialReplay.loading([], into: host).run(found.contractCase)
         #expect(ours.divergence == nil)
     }
+
+    /// ptsfd.vy whose settle forgets to slash a registered member without a reveal: its deposit
+    /// stays counted in no account, where the Ledger moves it to the slashed account.
+    @Test func aSettleThatForgetsToSlashIsCaughtAndShrunk() throws {
+        let broken = try EVMSupport.brokenVariant(
+            of: "ptsfd.vy",
+            replacing: "        if not s.revealed or (self.label_count_verified and not s.truthful):\n",
+            with: "        if False:\n")
+        let result = try EVMSupport.campaign("paper", budget: 30, contracts: [broken]).run()
+        let found = try #require(result.divergences.first, "the forgotten slash was not caught in 30 cases")
+        // The shortest sequence: a member registers and never reveals, then anyone settles.
+        #expect(found.contractCase.steps.map(\.transaction.kind) == ["register", "settle"])
+        #expect(found.divergence.kind == .state && found.divergence.step == 1)
+        // The first field in sorted order that differs: the slashed account holds the deposit.
+        let deposit = found.contractCase.config.deposit
+        #expect(found.divergence.field == "funds.slashed")
+        #expect(found.divergence.ledger == "\(deposit)" && found.divergence.evm == "0")
+        let host = try EVMHost(root: EVMSupport.root)
+        #expect(try DifferentialReplay.loading([broken], into: host).run(found.contractCase).divergence == found.divergence)
+        #expect(try DifferentialReplay.loading([], into: host).run(found.contractCase).divergence == nil)
+    }
 }
 
 extension Transaction {
