@@ -105,10 +105,33 @@ public indirect enum EVMValue: Hashable, Sendable, Codable, CustomStringConverti
         return nil
     }
 
+    /// The order in which state fields are compared, so that the first difference names a
+    /// cause (`records[0].rewards[1]`) rather than its consequence (`claimable.0x..`).
+    public static let comparisonOrder = [
+        "height", "round", "round_start", "seats", "registered", "committed", "commitment", "revealed", "reveal_hash",
+        "records", "start_height", "settle_height", "settled_by", "workers", "slashed", "labels", "allocation_seed",
+        "rewards", "payouts", "shortfall", "residue", "slashed_amount", "paid_in", "requester_refund", "funds",
+        "claimable",
+    ]
+    private static let rank = Dictionary(uniqueKeysWithValues: comparisonOrder.enumerated().map { ($1, $0) })
+
+    /// Whether key `a` is compared before key `b`.
+    static func comparedBefore(_ a: String, _ b: String) -> Bool {
+        switch (rank[a], rank[b]) {
+        case (let x?, let y?): x < y
+        case (.some, nil): true
+        case (nil, .some): false
+        case (nil, nil): a < b
+        }
+    }
+
     /// The first place where `self` (expected) and `other` differ: its path from `path`
     /// (`records[0].payouts[1]`), and both values there; `nil` when they are equal.
-    /// Object keys of `self` are visited in sorted order; a key `self` lacks is not compared
-    /// (the expectation says what is compared), a key `other` lacks differs as `<absent>`.
+    /// Object keys of `self` are visited cause before effect (`comparisonOrder`: the timeline,
+    /// the seats, then each record's workers, slashed members, labels and reward units before
+    /// its payouts and money, then the funds and the balances), any other key after them in
+    /// sorted order; a key `self` lacks is not compared (the expectation says what is
+    /// compared), a key `other` lacks differs as `<absent>`.
     public func firstDifference(
         from other: EVMValue, at path: String
     ) -> (path: String, expected: EVMValue, found: EVMValue)? {
@@ -120,7 +143,7 @@ public indirect enum EVMValue: Hashable, Sendable, Codable, CustomStringConverti
             if a.count != b.count { return (path, self, other) }
             return nil
         case (.object(let a), .object(let b)):
-            for key in a.keys.sorted() {
+            for key in a.keys.sorted(by: Self.comparedBefore) {
                 let sub = path.isEmpty ? key : "\(path).\(key)"
                 switch (a[key], b[key]) {
                 case (let x?, let y?):

@@ -43,13 +43,34 @@ import Testing
         // The shortest sequence: a member registers and never reveals, then anyone settles.
         #expect(found.contractCase.steps.map(\.transaction.kind) == ["register", "settle"])
         #expect(found.divergence.kind == .state && found.divergence.step == 1)
-        // The first field in sorted order that differs: the slashed account holds the deposit.
-        let deposit = found.contractCase.config.deposit
-        #expect(found.divergence.field == "funds.slashed")
-        #expect(found.divergence.ledger == "\(deposit)" && found.divergence.evm == "0")
+        // The first field compared that differs: the round's record lists the registered member
+        // as slashed on the Ledger and nobody on the broken contract.
+        let member = found.contractCase.steps[0].transaction.sender
+        #expect(found.divergence.field == "records[0].slashed")
+        #expect(found.divergence.ledger == "[\(member)]" && found.divergence.evm == "[]")
         let host = try EVMHost(root: EVMSupport.root)
         #expect(try DifferentialReplay.loading([broken], into: host).run(found.contractCase).divergence == found.divergence)
         #expect(try DifferentialReplay.loading([], into: host).run(found.contractCase).divergence == nil)
+    }
+
+    /// ptsfd.vy whose reward forgets beta's penalty (`matched_i - beta_wad * E_i` without the
+    /// penalty): the integer reward units differ as soon as a worker with a peer settles.
+    @Test func aRewardWithoutBetaIsCaughtAndShrunk() throws {
+        let broken = try EVMSupport.brokenVariant(
+            of: "ptsfd.vy", replacing: "inner: int256 = matched - beta * convert(e[k], int256)",
+            with: "inner: int256 = matched")
+        let result = try EVMSupport.campaign("paper", budget: 30, contracts: [broken]).run()
+        let found = try #require(result.divergences.first, "the missing penalty was not caught in 30 cases")
+        // The shortest sequence: two members register, commit and reveal (a peer each, so
+        // E_i > 0), then a settle: at most 7 steps, ending in the settle.
+        #expect(found.contractCase.steps.count <= 7)
+        #expect(found.contractCase.steps.last?.transaction.kind == "settle")
+        #expect(found.divergence.kind == .state)
+        #expect(found.divergence.field.hasPrefix("records[0].rewards["))
+        let host = try EVMHost(root: EVMSupport.root)
+        #expect(try DifferentialReplay.loading([broken], into: host).run(found.contractCase).divergence == found.divergence)
+        #expect(try DifferentialReplay.loading([], into: host).run(found.contractCase).divergence == nil)
+        print("beta-less: \(found.contractCase.steps.count) steps: \(found.divergence)")
     }
 }
 
