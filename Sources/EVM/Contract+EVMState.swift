@@ -81,14 +81,8 @@ extension RoundRecord {
             "slashed": .list(slashed.map(EVMValue.address)),
             "labels": .hex(labels.map { $0 < 0 ? 0xFF : UInt8(truncatingIfNeeded: $0) }),
         ]
-        if let units = evmRewardUnits { record["rewards"] = .list(units.map { .int($0) }) }
+        record["rewards"] = .list(rewardUnits.map { .int($0) })
         return .object(record)
-    }
-
-    /// The integer reward units of the settling workers, or `nil` while the Ledger records
-    /// `Double` rewards (then the field is not compared).
-    var evmRewardUnits: [Int]? {
-        rewards.isEmpty ? [] : nil
     }
 }
 

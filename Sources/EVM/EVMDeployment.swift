@@ -20,9 +20,6 @@ public struct EVMDeployment: Hashable, Sendable {
     /// The wei sent with the deployment: r for consensus, 0 for PTSFD.
     public var value: Int
 
-    /// The largest |beta| and |lambda_r| the integer settlement takes (`parameterOutOfRange`).
-    public static let parameterLimit = 4096.0
-
     /// The deployment of `config` on a contract compiled for `bounds`.
     ///
     /// PTSFD: `(members, deposit, commit_window, reveal_window, classes, samples, beta_wad,
@@ -32,7 +29,7 @@ public struct EVMDeployment: Hashable, Sendable {
     /// commit_window, reveal_window, reward, junk_all_zero, junk_all_one, junk_equal_to_input,
     /// input, commitment)`.
     /// - Throws: `NotDeployable` for a non-finite beta or lambda or one beyond
-    ///   `parameterLimit`, a `minimumEntropy` junk rule, a negative amount or window, or a size
+    ///   `FixedPoint.maximumParameter`, a `minimumEntropy` junk rule, a negative amount or window, or a size
     ///   beyond `bounds`.
     public init(config: ContractConfig, bounds: EVMBounds) throws(NotDeployable) {
         let n = config.members.count
@@ -111,9 +108,9 @@ public struct EVMDeployment: Hashable, Sendable {
 
     /// `parameter` as a wad, or why it cannot be one.
     static func wad(_ parameter: Double, name: String) throws(NotDeployable) -> Int128 {
-        guard parameter.isFinite, abs(parameter) <= parameterLimit else {
-            throw NotDeployable(reason: "\(name) = \(parameter) is not a finite number within ±\(Int(parameterLimit)) (parameterOutOfRange)")
+        guard parameter.isFinite, abs(parameter) <= FixedPoint.maximumParameter else {
+            throw NotDeployable(reason: "\(name) = \(parameter) is not a finite number within ±\(Int(FixedPoint.maximumParameter)) (parameterOutOfRange)")
         }
-        return EVMWad.wad(parameter)
+        return FixedPoint.wad(parameter)
     }
 }
