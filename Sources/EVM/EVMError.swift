@@ -18,7 +18,7 @@ public enum EVMError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noRepository(let searched):
-            "cannot find contracts/evm_host.py above \(searched.joined(separator: " or ")); run serumcheck from the repository (or set SERUMCHECK_PYTHON and run it from there)"
+            "cannot find contracts/evm_host.py in \(searched.joined(separator: " or ")) or any directory above; run serumcheck from within the repository (or run the binary built in it)"
         case .setupMissing(let what): "\(what) is missing: run scripts/setup"
         case .host(let what, let stderr):
             stderr.isEmpty ? "EVM host: \(what)" : "EVM host: \(what); its standard error:\n\(stderr)"

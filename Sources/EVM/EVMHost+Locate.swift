@@ -21,7 +21,11 @@ extension EVMHost {
                 dir = parent
             }
         }
-        throw .noRepository(searched: starts.map(\.path))
+        var searched: [String] = []
+        for start in starts where !searched.contains(start.standardizedFileURL.path) {
+            searched.append(start.standardizedFileURL.path)
+        }
+        throw .noRepository(searched: searched)
     }
 
     /// The Python that runs the host: `$SERUMCHECK_PYTHON`, else `<root>/.venv/bin/python`.
