@@ -24,8 +24,9 @@ public struct EVMBounds: Hashable, Sendable, Codable {
     }
 
     /// The `NAME: constant(uint256) = VALUE` declarations of `MAX_MEMBERS`, `MAX_SAMPLES`,
-    /// `MAX_CLASSES`, `MAX_ROUNDS` and `MAX_RESULT` in a Vyper source; an absent one is 0
-    /// (nothing of that kind fits).
+    /// `MAX_CLASSES`, `MAX_ROUNDS` and `MAX_RESULT` in a Vyper source (contracts/README.md's ABI
+    /// names them); an absent one is `Int.max`: no bound is known, and what the contract cannot
+    /// hold is refused by the host (`exceedsContractBounds`), which then shows as a divergence.
     public init(vyperSource source: String) {
         var found: [String: Int] = [:]
         for line in source.split(separator: "\n") {
@@ -39,9 +40,9 @@ public struct EVMBounds: Hashable, Sendable, Codable {
             if let value, let number = Int(value) { found[name] = number }
         }
         self.init(
-            members: found["MAX_MEMBERS"] ?? 0, samples: found["MAX_SAMPLES"] ?? 0,
-            classes: found["MAX_CLASSES"] ?? 0, rounds: found["MAX_ROUNDS"] ?? 0,
-            result: found["MAX_RESULT"] ?? 0)
+            members: found["MAX_MEMBERS"] ?? .max, samples: found["MAX_SAMPLES"] ?? .max,
+            classes: found["MAX_CLASSES"] ?? .max, rounds: found["MAX_ROUNDS"] ?? .max,
+            result: found["MAX_RESULT"] ?? .max)
     }
 }
 
