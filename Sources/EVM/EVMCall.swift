@@ -32,7 +32,7 @@ public struct EVMCall: Hashable, Sendable {
             function = "commit"
             args = [.hex(commitment.bytes)]
         case .reveal(_, .labels(let y, let labelCount, let salt)):
-            guard mechanism == "ptsfd", y.count <= bounds.samples, labelCount.count <= bounds.classes else {
+            guard mechanism == "ptsfd", y.count <= bounds.samples, labelCount.count <= bounds.labelCount else {
                 return nil
             }
             function = "reveal"

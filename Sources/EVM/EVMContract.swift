@@ -7,18 +7,22 @@ public struct EVMBounds: Hashable, Sendable, Codable {
     public var members: Int
     /// `MAX_SAMPLES` (PTSFD: the longest Y).
     public var samples: Int
-    /// `MAX_CLASSES` (PTSFD: the longest labelCount).
+    /// `MAX_CLASSES` (PTSFD: the most classes).
     public var classes: Int
+    /// `MAX_LABEL_COUNT` (PTSFD: the longest labelCount a reveal carries), `classes` when the
+    /// contract does not declare it.
+    public var labelCount: Int
     /// `MAX_ROUNDS` (PTSFD: the longest lambda schedule).
     public var rounds: Int
     /// `MAX_RESULT` (consensus: the longest result and input).
     public var result: Int
 
     /// Bounds; see the properties.
-    public init(members: Int, samples: Int, classes: Int, rounds: Int, result: Int) {
+    public init(members: Int, samples: Int, classes: Int, labelCount: Int? = nil, rounds: Int, result: Int) {
         self.members = members
         self.samples = samples
         self.classes = classes
+        self.labelCount = labelCount ?? classes
         self.rounds = rounds
         self.result = result
     }
@@ -41,7 +45,7 @@ public struct EVMBounds: Hashable, Sendable, Codable {
         }
         self.init(
             members: found["MAX_MEMBERS"] ?? .max, samples: found["MAX_SAMPLES"] ?? .max,
-            classes: found["MAX_CLASSES"] ?? .max, rounds: found["MAX_ROUNDS"] ?? .max,
+            classes: found["MAX_CLASSES"] ?? .max, labelCount: found["MAX_LABEL_COUNT"], rounds: found["MAX_ROUNDS"] ?? .max,
             result: found["MAX_RESULT"] ?? .max)
     }
 }

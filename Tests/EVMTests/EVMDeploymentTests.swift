@@ -86,5 +86,7 @@ import Testing
             x: uint256
             """
         #expect(EVMBounds(vyperSource: source) == EVMBounds(members: 32, samples: 40_000, classes: .max, rounds: .max, result: 1024))
+        let withLabelCount = source + "\nMAX_CLASSES: constant(uint256) = 32\nMAX_LABEL_COUNT: constant(uint256) = 256\n"
+        #expect(EVMBounds(vyperSource: withLabelCount).classes == 32 && EVMBounds(vyperSource: withLabelCount).labelCount == 256)
     }
 }
