@@ -53,12 +53,11 @@ import Testing
         #expect(try DifferentialReplay.loading([], into: host).run(found.contractCase).divergence == nil)
     }
 
-    /// ptsfd.vy whose reward forgets beta's penalty (`matched_i - beta_wad * E_i` without the
-    /// penalty): the integer reward units differ as soon as a worker with a peer settles.
+    /// ptsfd.vy whose reward forgets beta's penalty (`matched_i - 0 * E_i` for
+    /// `matched_i - beta_wad * E_i`): the integer reward units differ as soon as a worker with a peer settles.
     @Test func aRewardWithoutBetaIsCaughtAndShrunk() throws {
         let broken = try EVMSupport.brokenVariant(
-            of: "ptsfd.vy", replacing: "inner: int256 = matched - beta * convert(e[k], int256)",
-            with: "inner: int256 = matched")
+            of: "ptsfd.vy", replacing: "inner: int256 = matched - beta * ", with: "inner: int256 = matched - 0 * ")
         let result = try EVMSupport.campaign("paper", budget: 30, contracts: [broken]).run()
         let found = try #require(result.divergences.first, "the missing penalty was not caught in 30 cases")
         // The shortest sequence: two members register, commit and reveal (a peer each, so
@@ -70,7 +69,6 @@ import Testing
         let host = try EVMHost(root: EVMSupport.root)
         #expect(try DifferentialReplay.loading([broken], into: host).run(found.contractCase).divergence == found.divergence)
         #expect(try DifferentialReplay.loading([], into: host).run(found.contractCase).divergence == nil)
-        print("beta-less: \(found.contractCase.steps.count) steps: \(found.divergence)")
     }
 }
 
