@@ -29,20 +29,21 @@ public struct EVMDeployment: Hashable, Sendable {
     /// commit_window, reveal_window, reward, junk_all_zero, junk_all_one, junk_equal_to_input,
     /// input, commitment)`.
     /// - Throws: `NotDeployable` for a non-finite beta or lambda or one beyond
-    ///   `FixedPoint.maximumParameter`, a `minimumEntropy` junk rule, a negative amount or window, or a size
-    ///   beyond `bounds`.
+    ///   `FixedPoint.maximumParameter`, a `minimumEntropy` junk rule, a negative reward (the
+    ///   deployment's value), `peersPerSample = .k(0)` (0 encodes `all`), or a size beyond
+    ///   `bounds`. Other negative integers go as their two's complement, which the contracts
+    ///   refuse for the Ledger's reason.
     public init(config: ContractConfig, bounds: EVMBounds) throws(NotDeployable) {
         let n = config.members.count
         guard n <= bounds.members else {
             throw NotDeployable(reason: "\(n) members, the contract holds at most \(bounds.members)")
         }
-        for (name, amount) in [("deposit", config.deposit), ("commitWindow", config.commitWindow), ("revealWindow", config.revealWindow)]
-        where amount < 0 {
-            throw NotDeployable(reason: "\(name) \(amount) is negative (a uint256 on the EVM)")
-        }
+        // Negative Ints go as their two's complement: the contracts read a word at or above
+        // 2^255 as negative and refuse it for the Ledger's reason (contracts/README.md).
+        let uint = EVMCall.uint256
         var args: [EVMValue] = [
-            .list(config.members.map(EVMValue.address)), .int(config.deposit), .int(config.commitWindow),
-            .int(config.revealWindow),
+            .list(config.members.map(EVMValue.address)), uint(config.deposit), uint(config.commitWindow),
+            uint(config.revealWindow),
         ]
         switch config.mechanism {
         case .ptsfd(let terms):
@@ -57,10 +58,6 @@ public struct EVMDeployment: Hashable, Sendable {
             guard terms.classes <= bounds.classes else {
                 throw NotDeployable(reason: "\(terms.classes) classes, the contract holds at most \(bounds.classes)")
             }
-            for (name, amount) in [("classes", terms.classes), ("samples", terms.samples), ("unitsPerReward", terms.unitsPerReward)]
-            where amount < 0 {
-                throw NotDeployable(reason: "\(name) \(amount) is negative (a uint256 on the EVM)")
-            }
             let beta = try Self.wad(terms.beta, name: "beta")
             var lambdas: [EVMValue] = []
             for (r, lambda) in terms.lambdaSchedule.enumerated() {
@@ -72,12 +69,14 @@ public struct EVMDeployment: Hashable, Sendable {
             case .all: peers = 0
             case .k(let k): peers = k
             }
-            guard peers >= 0 else { throw NotDeployable(reason: "peers per sample \(peers) is negative") }
+            if case .k(0) = knobs.peersPerSample {
+                throw NotDeployable(reason: "peers per sample k = 0 has no encoding (0 means all)")
+            }
             args += [
-                .int(terms.classes), .int(terms.samples), .int(beta), .list(lambdas), .int(terms.unitsPerReward),
+                uint(terms.classes), uint(terms.samples), .int(beta), .list(lambdas), uint(terms.unitsPerReward),
                 .int(knobs.normalization == .proper ? 1 : 0), .int(knobs.aggregation == .argmax ? 1 : 0),
                 .int(knobs.labelCount == .verified ? 1 : 0), .int(knobs.commitment == .bound ? 1 : 0),
-                .int(peers), .int(knobs.payout == .balanced ? 1 : 0), .int(terms.allocationSeed),
+                uint(peers), .int(knobs.payout == .balanced ? 1 : 0), .int(terms.allocationSeed),
             ]
         case .consensus(let terms):
             mechanism = "consensus"

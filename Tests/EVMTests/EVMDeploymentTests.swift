@@ -1,4 +1,5 @@
 import EVM
+import Fuzz
 import Ledger
 import Mechanisms
 import Testing
@@ -75,6 +76,24 @@ import Testing
             mechanism: .consensus(ConsensusTerms(reward: 1, junk: CommonKnowledgeSet(rules: [.minimumEntropy(bitsPerByte: 1)]))),
             deposit: 1, commitWindow: 1, revealWindow: 1, members: Self.members)
         #expect(throws: NotDeployable.self) { try EVMDeployment(config: entropy, bounds: Self.bounds) }
+    }
+
+    /// A negative deposit goes as its two's complement, 2^256 - 1 for -1, and both sides refuse
+    /// the deployment for the same reason; `.k(0)` has no encoding.
+    @Test func negativeIntegersGoAsTwosComplement() throws {
+        var config = ContractConfig(
+            contract: Address(index: 2000), mechanism: .consensus(ConsensusTerms(reward: 5)), deposit: -1,
+            commitWindow: 1, revealWindow: 1, members: Self.members)
+        let deployment = try EVMDeployment(config: config, bounds: Self.bounds)
+        #expect(deployment.args[1] == .integer("115792089237316195423570985008687907853269984665640564039457584007913129639935"))
+        let host = try EVMHost(root: EVMSupport.root)
+        let outcome = try DifferentialReplay.loading([], into: host).run(
+            ContractCase(config: config, deployer: Address(index: 1000), deployHeight: 10, steps: []))
+        #expect(outcome.notDeployable == nil && outcome.divergence == nil)
+        config.deposit = 1
+        config.mechanism = .ptsfd(
+            PTSFDTerms(beta: 1, lambdaSchedule: [1], classes: 2, samples: 2, knobs: Knobs(peersPerSample: .k(0)), unitsPerReward: 1))
+        #expect(throws: NotDeployable.self) { try EVMDeployment(config: config, bounds: Self.bounds) }
     }
 
     @Test func boundsAreReadFromTheVyperSource() {
