@@ -106,4 +106,12 @@ extension CheckCommand {
         }
         return merged
     }
+
+    /// `--gas`, or this repository's `reports/gas/gas.json` when present (`nil` when not).
+    /// - Throws: `CommandFailure` (exit 2) for a named file that is missing or does not decode.
+    func readGas() throws -> GasMeasurements? {
+        let path = gas ?? "reports/gas/gas.json"
+        guard gas != nil || FileManager.default.fileExists(atPath: path) else { return nil }
+        return try JSONInput.read(GasMeasurements.self, from: path, what: "scripts/bench-gas's JSON (reports/gas/gas.json)")
+    }
 }

@@ -90,6 +90,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also search each spec's range of this parameter (beta, lambda, accuracy, coalition, cost, deposit, reward) for an interval on which every property the spec expects proved is proved; the report shows it as a chart and recommends it.", valueName: "param"))
     var synthesize: String?
 
+    @Option(name: .long, help: ArgumentHelp("Gas measurements of contracts/ptsfd.vy (scripts/bench-gas's JSON) drawn for each PTSFD spec at its n (default: reports/gas/gas.json of this repository, when present).", valueName: "file"))
+    var gas: String?
+
     @OptionGroup var bankOptions: BankOptions
 
     @OptionGroup var report: ReportOptions
@@ -129,6 +132,7 @@ struct CheckCommand: ParsableCommand {
             loaded.append(CheckInput(path: path, spec: spec, text: text))
         }
         let campaigns = try readFuzzResults(for: loaded)
+        let gasMeasurements = try readGas()
 
         let verdicts = runVerification(loaded)
         var sections: [SpecSection] = []
@@ -149,7 +153,10 @@ struct CheckCommand: ParsableCommand {
             }
             let synthesis = runSynthesis(input)
             let model = RewardCurves.againstBeta(input.spec).map(PaperFigures.rewardsAgainstBeta)
+            let gasChart = input.spec.mechanism.kind == .ptsfd
+                ? gasMeasurements.map { GasFigures.chart(workers: input.spec.federation.workers, gas: $0) } : nil
             let charts = (model.map { [$0] } ?? []) + (simulation?.charts ?? []) + (synthesis?.chart.map { [$0] } ?? [])
+                + (gasChart.map { [$0] } ?? [])
             sections.append(SpecSection(
                 file: input.path, spec: input.spec, lines: SpecLines(toml: input.text), verification: verdicts[k],
                 synthesis: synthesis?.range.map { [$0] } ?? [], fuzz: fuzz, simulation: simulation?.result,
