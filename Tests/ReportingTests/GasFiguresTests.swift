@@ -15,7 +15,8 @@ import Testing
            {"ok": true, "register": 1, "n": 2, "m": 1000, "classes": 10, "reveal": 1370000, "settle": 4238000}],
          "fit": {"settle_fixed": 2000000, "settle_per_sample": -200, "settle_per_sample_worker": 1200,
                  "reveal_fixed": 250000, "reveal_per_sample": 1100},
-         "paper_setting": {"ok": true}}
+         "paper_setting": {"ok": true, "n": 10, "m": 40000, "classes": 10, "reveal_first_round": 45000000,
+                           "settle_unchunked": 479000000, "settle_chunks": 21}}
         """
 
     static func measurements() throws -> GasMeasurements {
@@ -43,10 +44,15 @@ import Testing
     @Test func chartShowsTheSpecsWorkersAndTheBlock() throws {
         let chart = GasFigures.chart(workers: 10, gas: try Self.measurements())
         let names = chart.series.map(\.name)
-        #expect(names == ["settle, fit at n = 10", "first reveal of Y, fit", "settle, measured at n = 10", "block gas limit"])
-        // The measured settles at n = 10 only, in m order, in millions.
-        #expect(chart.series[2].points == [.init(x: 250, y: 4.925), .init(x: 1000, y: 13.9)])
-        #expect(chart.series[3].points.map(\.y) == [30, 30])
+        #expect(names == [
+            "settle, fit at n = 10", "first reveal of Y, fit", "settle, measured at n = 10", "first reveal, measured",
+            "block gas limit",
+        ])
+        // The measured settles at n = 10 only (the paper's setting last), in m order, in millions.
+        #expect(chart.series[2].points == [.init(x: 250, y: 4.925), .init(x: 1000, y: 13.9), .init(x: 40_000, y: 479)])
+        // One first reveal per m, whatever n: the first round measured at m = 1000 (1.37M).
+        #expect(chart.series[3].points == [.init(x: 250, y: 0.514), .init(x: 1000, y: 1.37), .init(x: 40_000, y: 45)])
+        #expect(chart.series[4].points.map(\.y) == [30, 30])
         #expect(chart.caption.contains("settles up to m = 2372"))
         #expect(chart.caption.contains("first reveal of up to m = 27045"))
     }

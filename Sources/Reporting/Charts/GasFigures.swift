@@ -3,7 +3,8 @@
 /// it measured at that n, against the block gas limit.
 public enum GasFigures {
     /// The chart `evm-gas` for n workers: settle and first-reveal gas against m (the fits,
-    /// dashed, up to `samples`), the measured settles at this n, and the block limit.
+    /// dashed, up to `samples`), the measured settles at this n and the measured first reveals
+    /// (the paper's setting included), and the block limit.
     /// - Parameters:
     ///   - n: the spec's workers.
     ///   - samples: the right end of the m axis (the paper's 40,000 by default).
@@ -15,13 +16,19 @@ public enum GasFigures {
         func line(_ f: (Int) -> Double) -> [ChartData.Point] {
             ms.map { ChartData.Point(x: Double($0), y: f($0) / million) }
         }
-        let measured = gas.rounds.filter { $0.n == n }.sorted { $0.m < $1.m }
+        let measured = gas.measured.filter { $0.n == n }.sorted { $0.m < $1.m }
+        // A reveal stores Y whatever n is: every measured first reveal, one per m.
+        var reveals: [Int: Double] = [:]
+        for round in gas.measured where reveals[round.m] == nil { reveals[round.m] = round.reveal }
         var series = [
             ChartData.Series(name: "settle, fit at n = \(n)", points: line { gas.settleGas(workers: n, samples: $0) }, dashed: true, colorSlot: 0),
             ChartData.Series(name: "first reveal of Y, fit", points: line(gas.revealGas), dashed: true, colorSlot: 1),
         ]
         if !measured.isEmpty {
             series.append(.init(name: "settle, measured at n = \(n)", points: measured.map { .init(x: Double($0.m), y: $0.settle / million) }, colorSlot: 0))
+        }
+        if !reveals.isEmpty {
+            series.append(.init(name: "first reveal, measured", points: reveals.keys.sorted().map { .init(x: Double($0), y: reveals[$0]! / million) }, colorSlot: 1))
         }
         series.append(.init(name: "block gas limit", points: [0, samples].map { .init(x: Double($0), y: Double(gas.blockGasLimit) / million) }, dashed: true, colorSlot: 3))
         let settleBlock = gas.largestSamples(workers: n, phase: .settle)

@@ -46,6 +46,29 @@ public struct GasMeasurements: Hashable, Sendable, Codable {
         }
     }
 
+    /// The paper's setting (n = 10, m = 40,000, |C| = 10), measured in one transaction per phase.
+    public struct PaperSetting: Hashable, Sendable, Codable {
+        public var n: Int
+        public var m: Int
+        public var classes: Int
+        /// The first reveal of Y (fresh storage).
+        public var reveal: Double
+        /// `settle(round)` in one transaction.
+        public var settle: Double
+
+        enum CodingKeys: String, CodingKey {
+            case n, m, classes, reveal = "reveal_first_round", settle = "settle_unchunked"
+        }
+
+        public init(n: Int, m: Int, classes: Int, reveal: Double, settle: Double) {
+            self.n = n
+            self.m = m
+            self.classes = classes
+            self.reveal = reveal
+            self.settle = settle
+        }
+    }
+
     /// The phase a block limit is asked about.
     public enum Phase: String, Sendable, CaseIterable {
         /// The first reveal of Y in one transaction (fresh storage).
@@ -64,17 +87,26 @@ public struct GasMeasurements: Hashable, Sendable, Codable {
     public var rounds: [Round]
     /// The fits.
     public var fit: Fit
+    /// The paper's setting, when the bench measured it.
+    public var paperSetting: PaperSetting?
 
     enum CodingKeys: String, CodingKey {
         case blockGasLimit = "block_gas_limit", chain, compiler, rounds = "ptsfd_grid", fit
+        case paperSetting = "paper_setting"
     }
 
-    public init(blockGasLimit: Int, chain: String, compiler: String, rounds: [Round], fit: Fit) {
+    public init(blockGasLimit: Int, chain: String, compiler: String, rounds: [Round], fit: Fit, paperSetting: PaperSetting? = nil) {
+        self.paperSetting = paperSetting
         self.blockGasLimit = blockGasLimit
         self.chain = chain
         self.compiler = compiler
         self.rounds = rounds
         self.fit = fit
+    }
+
+    /// Every measured round, the paper's setting included.
+    public var measured: [Round] {
+        rounds + (paperSetting.map { [Round(n: $0.n, m: $0.m, classes: $0.classes, reveal: $0.reveal, settle: $0.settle)] } ?? [])
     }
 
     /// The fitted gas of `settle(round)` for n settling workers and m samples.

@@ -1,3 +1,4 @@
+import EVM
 import Foundation
 import Fuzz
 import Messages
@@ -110,8 +111,9 @@ extension CheckCommand {
     /// `--gas`, or this repository's `reports/gas/gas.json` when present (`nil` when not).
     /// - Throws: `CommandFailure` (exit 2) for a named file that is missing or does not decode.
     func readGas() throws -> GasMeasurements? {
-        let path = gas ?? "reports/gas/gas.json"
-        guard gas != nil || FileManager.default.fileExists(atPath: path) else { return nil }
+        // The repository is found as the EVM bridge finds contracts/ (from here, then the binary).
+        guard let path = gas ?? (try? EVMHost.locateRoot())?.appendingPathComponent("reports/gas/gas.json").path,
+              gas != nil || FileManager.default.fileExists(atPath: path) else { return nil }
         return try JSONInput.read(GasMeasurements.self, from: path, what: "scripts/bench-gas's JSON (reports/gas/gas.json)")
     }
 }
