@@ -135,14 +135,14 @@ public indirect enum EVMValue: Hashable, Sendable, Codable, CustomStringConverti
     public func firstDifference(
         from other: EVMValue, at path: String
     ) -> (path: String, expected: EVMValue, found: EVMValue)? {
-        switch (self, other) {
-        case (.list(let a), .list(let b)):
+        if case .list(let a) = self, case .list(let b) = other {
             for k in 0 ..< min(a.count, b.count) {
                 if let d = a[k].firstDifference(from: b[k], at: "\(path)[\(k)]") { return d }
             }
             if a.count != b.count { return (path, self, other) }
             return nil
-        case (.object(let a), .object(let b)):
+        }
+        if case .object(let a) = self, case .object(let b) = other {
             for key in a.keys.sorted(by: Self.comparedBefore) {
                 let sub = path.isEmpty ? key : "\(path).\(key)"
                 switch (a[key], b[key]) {
@@ -153,8 +153,8 @@ public indirect enum EVMValue: Hashable, Sendable, Codable, CustomStringConverti
                 }
             }
             return nil
-        default:
-            return self == other ? nil : (path, self, other)
         }
+        // Scalars, or values of different kinds: equal or different as a whole.
+        return self == other ? nil : (path, self, other)
     }
 }
