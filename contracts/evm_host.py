@@ -25,6 +25,7 @@ from pathlib import Path
 import boa
 import eth_abi
 import vyper
+from vyper.compiler.input_bundle import FilesystemInputBundle
 from eth.exceptions import Revert
 from eth_utils import keccak, to_checksum_address
 
@@ -132,13 +133,18 @@ class Compiled:
     """A compiled contract: init code, functions by name, events by topic."""
 
     def __init__(self, path):
-        source = Path(path).read_text()
-        digest = hashlib.sha256((vyper.__version__ + source).encode()).hexdigest()
+        path = Path(path)
+        sources = _sources(path)
+        source = sources[path.resolve()]
+        digest = hashlib.sha256((vyper.__version__ + "".join(
+            str(p) + "\0" + s for p, s in sorted(sources.items()))).encode()).hexdigest()
         cached = CACHE / f"{digest}.json"
         if cached.exists():
             out = json.loads(cached.read_text())
         else:
-            out = vyper.compile_code(source, output_formats=["bytecode", "bytecode_runtime", "abi"])
+            out = vyper.compile_code(source, contract_path=path,
+                                     input_bundle=FilesystemInputBundle([path.parent]),
+                                     output_formats=["bytecode", "bytecode_runtime", "abi"])
             out = {k: out[k] for k in ("bytecode", "bytecode_runtime", "abi")}
             try:
                 CACHE.mkdir(parents=True, exist_ok=True)
@@ -147,7 +153,7 @@ class Compiled:
                 pass
         self.initcode = bytes.fromhex(out["bytecode"][2:])
         self.runtime = bytes.fromhex(out["bytecode_runtime"][2:])
-        bounds = _parse_bounds(source)
+        bounds = _parse_bounds("\n".join(sources.values()))
         self.functions, self.events, self.ctor = {}, {}, None
         for entry in out["abi"]:
             if entry["type"] == "function":
@@ -160,6 +166,30 @@ class Compiled:
                 sig = keccak(text=f"{entry['name']}({','.join(types)})")
                 self.events[sig] = (entry["name"], entry["inputs"])
         self.mechanism = None
+
+
+def _sources(path):
+    """The source of `path` and of every module it imports (transitively), by resolved path:
+    what the compiler reads, so the cache key changes when any of them does. Imports resolve
+    relative to the importing file (`from .lib import x`, `from . import x`) or to the entry
+    contract's directory (`import lib.x`)."""
+    import re
+
+    root = path.resolve().parent
+    found, todo = {}, [path.resolve()]
+    while todo:
+        p = todo.pop()
+        if p in found or not p.exists():
+            continue
+        found[p] = p.read_text()
+        for m in re.finditer(r"^(?:from\s+(\.*)([\w.]*)\s+)?import\s+([\w.]+)", found[p], re.M):
+            dots, package, name = m.group(1) or "", m.group(2), m.group(3)
+            base = p.parent if dots else root
+            for _ in range(max(0, len(dots) - 1)):
+                base = base.parent
+            parts = [x for x in package.split(".") if x] + name.split(".")
+            todo.append(base.joinpath(*parts).with_suffix(".vy"))
+    return found
 
 
 def _parse_bounds(source):
@@ -177,9 +207,9 @@ def _parse_bounds(source):
             pass
     bounds = {}
     for fn, params in re.findall(r"def (\w+)\(([^)]*(?:\([^)]*\)[^)]*)*)\)", source, re.S):
-        for name, typ in re.findall(r"(\w+)\s*:\s*((?:DynArray\[[^\]]*\])|(?:Bytes\[\w+\])|(?:String\[\w+\]))", params):
+        for name, typ in re.findall(r"(\w+)\s*:\s*((?:DynArray\[[^\]]*\])|(?:Bytes\[[\w.]+\])|(?:String\[[\w.]+\]))", params):
             size = typ.rsplit(",", 1)[-1] if typ.startswith("DynArray") else typ.split("[", 1)[1]
-            size = size.strip(" ]")
+            size = size.strip(" ]").rsplit(".", 1)[-1]  # `bounds.MAX_MEMBERS` -> MAX_MEMBERS
             value = consts.get(size)
             if value is None:
                 try:
