@@ -32,7 +32,7 @@ def stream(seed: uint256, index: uint256) -> uint256:
     """The state of SplitMix64(seed:, stream: index)."""
     state: uint256 = 0
     out: uint256 = 0
-    state, out = next(seed ^ (unsafe_mul(index, SM_STREAM) & MASK64))
+    state, out = self.next(seed ^ (unsafe_mul(index, SM_STREAM) & MASK64))
     return out
 
 
@@ -42,14 +42,14 @@ def draw(state: uint256, bound: uint256) -> (uint256, uint256):
     """SplitMix64.draw(below:): Lemire's multiply-shift with rejection. (new state, draw)."""
     s: uint256 = state
     x: uint256 = 0
-    s, x = next(s)
+    s, x = self.next(s)
     product: uint256 = x * bound
     if product & MASK64 < bound:
         threshold: uint256 = (2**64 - bound) % bound
         for attempt: uint256 in range(256):
             if product & MASK64 >= threshold:
                 break
-            s, x = next(s)
+            s, x = self.next(s)
             product = x * bound
     return s, product >> 64
 
@@ -61,11 +61,11 @@ def assigned(seed: uint256, sample: uint256, n: uint256, k: uint256) -> uint256:
     order: uint256[bounds.MAX_MEMBERS] = empty(uint256[bounds.MAX_MEMBERS])
     for t: uint256 in range(n, bound=bounds.MAX_MEMBERS):
         order[t] = t
-    state: uint256 = stream(seed, sample)
+    state: uint256 = self.stream(seed, sample)
     mask: uint256 = 0
     for t: uint256 in range(k, bound=bounds.MAX_MEMBERS):
         d: uint256 = 0
-        state, d = draw(state, n - t)
+        state, d = self.draw(state, n - t)
         pick: uint256 = t + d
         chosen: uint256 = order[pick]
         order[pick] = order[t]
