@@ -34,6 +34,7 @@ exports: (
     core.record_workers,
     core.record_payouts,
     core.record_slashed,
+    core.snapshot,
 )
 
 # Compile-time bounds. A configuration beyond them reverts "exceedsContractBounds".

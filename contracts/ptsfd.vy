@@ -41,6 +41,7 @@ exports: (
     core.record_workers,
     core.record_payouts,
     core.record_slashed,
+    core.snapshot,
     reveals.reveal,
     reveals.reveal_part,
     reveals.reveal_staged,

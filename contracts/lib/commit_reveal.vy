@@ -6,7 +6,8 @@
         contractFinished, notAMember, the windows, register, commit, withdraw, the settle
         preconditions), the events, and the views the differential reads. A mechanism module
         checks its reveal payload between `open_reveal` and `record_reveal`, credits payouts
-        with `credit` and ends a round with `close_round`.
+        with `credit` and ends a round with `close_round`. `snapshot` (optional in the ABI)
+        answers the per-transaction views in one call.
 """
 
 from . import arith
@@ -62,7 +63,15 @@ event Withdrawn:
     account: address
     amount: uint256
 
+struct SeatView:
+    registered: bool
+    committed: bool
+    commitment: bytes32
+    revealed: bool
+    reveal_hash: bytes32
+
 MAX_RECORDS: constant(uint256) = 64
+MAX_ACCOUNTS: constant(uint256) = bounds.MAX_MEMBERS + 1  # the members and the deployer
 
 ROUNDS: immutable(uint256)  # rounds the contract runs (PTSFD: the lambda schedule; consensus: 1)
 
@@ -338,3 +347,22 @@ def record_payouts(r: uint256) -> DynArray[uint256, bounds.MAX_MEMBERS]:
 @view
 def record_slashed(r: uint256) -> DynArray[address, bounds.MAX_MEMBERS]:
     return self.rec_slashed[r]
+
+
+@external
+@view
+def snapshot(accounts: DynArray[address, MAX_ACCOUNTS]) -> (uint256, uint256, uint256, DynArray[SeatView, bounds.MAX_MEMBERS], DynArray[uint256, MAX_ACCOUNTS], uint256[5], uint256):
+    """height(), round(), round_start(), seat(i) of every member, claimable(a) of each of
+    `accounts`, funds() and record_count() in one call (what the host reads after every
+    transaction; a contract without it is read view by view)."""
+    r: uint256 = self.current_round
+    seats: DynArray[SeatView, bounds.MAX_MEMBERS] = []
+    for i: uint256 in range(len(self.members), bound=bounds.MAX_MEMBERS):
+        s: Seat = self.seats[r][i]
+        seats.append(SeatView(registered=s.registered, committed=s.committed,
+                              commitment=s.commitment, revealed=s.revealed,
+                              reveal_hash=s.reveal_hash))
+    amounts: DynArray[uint256, MAX_ACCOUNTS] = []
+    for a: address in accounts:
+        amounts.append(self.balances[a])
+    return self.last_height, r, self.start, seats, amounts, [self.paid_in, self.withdrawn, self.slashed, self.residue, self.escrow], len(self.records)
