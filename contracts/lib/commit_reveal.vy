@@ -351,7 +351,10 @@ def record_slashed(r: uint256) -> DynArray[address, bounds.MAX_MEMBERS]:
 
 @external
 @view
-def snapshot(accounts: DynArray[address, MAX_ACCOUNTS]) -> (uint256, uint256, uint256, DynArray[SeatView, bounds.MAX_MEMBERS], DynArray[uint256, MAX_ACCOUNTS], uint256[5], uint256):
+def snapshot(
+    accounts: DynArray[address, MAX_ACCOUNTS]
+) -> (uint256, uint256, uint256, DynArray[SeatView, bounds.MAX_MEMBERS],
+      DynArray[uint256, MAX_ACCOUNTS], uint256[5], uint256):
     """height(), round(), round_start(), seat(i) of every member, claimable(a) of each of
     `accounts`, funds() and record_count() in one call (what the host reads after every
     transaction; a contract without it is read view by view)."""
@@ -365,4 +368,5 @@ def snapshot(accounts: DynArray[address, MAX_ACCOUNTS]) -> (uint256, uint256, ui
     amounts: DynArray[uint256, MAX_ACCOUNTS] = []
     for a: address in accounts:
         amounts.append(self.balances[a])
-    return self.last_height, r, self.start, seats, amounts, [self.paid_in, self.withdrawn, self.slashed, self.residue, self.escrow], len(self.records)
+    funds: uint256[5] = [self.paid_in, self.withdrawn, self.slashed, self.residue, self.escrow]
+    return self.last_height, r, self.start, seats, amounts, funds, len(self.records)

@@ -11,7 +11,9 @@ from . import bounds
 
 @internal
 @pure
-def payouts(units: DynArray[int256, bounds.MAX_MEMBERS], deposit: uint256, balanced: bool) -> (DynArray[uint256, bounds.MAX_MEMBERS], int256, bool):
+def payouts(
+    units: DynArray[int256, bounds.MAX_MEMBERS], deposit: uint256, balanced: bool
+) -> (DynArray[uint256, bounds.MAX_MEMBERS], int256, bool):
     k_n: uint256 = len(units)
     d: int256 = convert(deposit, int256)
     pool: int256 = convert(k_n, int256) * d
