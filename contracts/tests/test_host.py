@@ -77,3 +77,13 @@ def test_a_revert_reuses_the_state_the_views_give(fn, args, value, reason):
     # the height stays at the last accepted transaction's (11), not the reverted one's (12)
     assert r["state"]["height"] == 11
     assert r["state"] == fresh_state(chain) == fallback_state(chain)
+
+
+def test_deploys_do_not_stack_opcode_tracers():
+    # Every boa.Env() wraps the shared SHA3 and SSTORE opcodes once more; the host unwraps them
+    # so the hundredth deploy runs as fast as the first.
+    chain = Chain("ptsfd.vy")
+    for _ in range(3):
+        assert chain.deploy(ptsfd_args(3))["ok"]
+    opcodes = chain.host.state.computation_class.opcodes
+    assert not hasattr(opcodes[0x20], "sha3") and not hasattr(opcodes[0x55], "sstore")
