@@ -140,8 +140,7 @@ class Host:
 
     def _view(self, name, *args):
         fn = self.contract.functions[name]
-        data = fn.selector + (eth_abi.encode(fn.inputs, list(args)) if args else b"")
-        out = fn.decode(self._static_call(data, name))
+        out = fn.decode(self._static_call(fn.call_data(*args), name))
         return out[0] if len(out) == 1 else out
 
     def read_state(self):

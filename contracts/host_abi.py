@@ -100,6 +100,10 @@ class Function:
         data = eth_abi.encode(self.inputs, values)
         return self.selector + data if selector else data
 
+    def call_data(self, *args):
+        """The calldata of a call with already-coerced arguments."""
+        return self.selector + (eth_abi.encode(self.inputs, list(args)) if args else b"")
+
     def decode(self, output):
         return eth_abi.decode(self.outputs, output)
 

@@ -5,18 +5,12 @@ part (height, round, round_start, the seats, the claimable balances, funds, reco
 call; otherwise it is read view by view (`seat(i)` per member, `claimable(a)` per account, ...).
 A settled round's record never changes, so it is read once and kept."""
 
-import eth_abi
-
 SNAPSHOT_INPUTS = ["address[]"]
 SNAPSHOT_OUTPUTS = ["uint256", "uint256", "uint256", "(bool,bool,bytes32,bool,bytes32)[]",
                     "uint256[]", "uint256[5]", "uint256"]
 FUNDS = ["paid_in", "withdrawn", "slashed", "residue", "escrow"]
 RECORD = ["start_height", "settle_height", "settled_by", "paid_in", "slashed_amount", "residue",
           "shortfall", "requester_refund", "has_seed", "allocation_seed"]
-
-
-def _data(fn, *args):
-    return fn.selector + (eth_abi.encode(fn.inputs, list(args)) if args else b"")
 
 
 class StateReader:
@@ -30,15 +24,15 @@ class StateReader:
         self.records = []
         snap = functions.get("snapshot")
         if snap is not None and snap.inputs == SNAPSHOT_INPUTS and snap.outputs == SNAPSHOT_OUTPUTS:
-            self.snapshot = (snap, _data(snap, self.accounts))
+            self.snapshot = (snap, snap.call_data(self.accounts))
         else:
             self.snapshot = None
-            self.seat_calls = [_data(functions["seat"], i) for i in range(len(members))]
-            self.claimable_calls = [_data(functions["claimable"], a) for a in self.accounts]
+            self.seat_calls = [functions["seat"].call_data(i) for i in range(len(members))]
+            self.claimable_calls = [functions["claimable"].call_data(a) for a in self.accounts]
 
     def view(self, name, *args):
         fn = self.fns[name]
-        out = fn.decode(self.call(_data(fn, *args), name))
+        out = fn.decode(self.call(fn.call_data(*args), name))
         return out[0] if len(out) == 1 else out
 
     def _decoded(self, name, data):
