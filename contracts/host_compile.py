@@ -14,6 +14,7 @@ from vyper.compiler.input_bundle import FilesystemInputBundle
 
 from host_abi import Function, parse_bounds, type_str
 
+HERE = Path(__file__).resolve().parent  # contracts/: lib/ for a contract copied elsewhere
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "serumcheck" / "evm"
 
 
@@ -33,7 +34,7 @@ class Compiled:
             out = json.loads(cached.read_text())
         else:
             out = vyper.compile_code(source, contract_path=path,
-                                     input_bundle=FilesystemInputBundle([path.parent]),
+                                     input_bundle=FilesystemInputBundle([HERE, path.parent]),
                                      output_formats=["bytecode", "bytecode_runtime", "abi"])
             out = {k: out[k] for k in ("bytecode", "bytecode_runtime", "abi")}
             try:
@@ -61,8 +62,9 @@ class Compiled:
 def sources(path):
     """The source of `path` and of every module it imports (transitively), by resolved path:
     what the compiler reads, so the cache key changes when any of them does. Imports resolve
-    relative to the importing file (`from .lib import x`, `from . import x`) or to the entry
-    contract's directory (`import lib.x`)."""
+    relative to the importing file (`from . import x`) or, as the compiler's search paths, to
+    the entry contract's directory and then this directory (`from lib import x`: a contract
+    copied elsewhere still finds lib/)."""
     root = path.resolve().parent
     found, todo = {}, [path.resolve()]
     while todo:
@@ -72,9 +74,12 @@ def sources(path):
         found[p] = p.read_text()
         for m in re.finditer(r"^(?:from\s+(\.*)([\w.]*)\s+)?import\s+([\w.]+)", found[p], re.M):
             dots, package, name = m.group(1) or "", m.group(2), m.group(3)
-            base = p.parent if dots else root
-            for _ in range(max(0, len(dots) - 1)):
-                base = base.parent
             parts = [x for x in package.split(".") if x] + name.split(".")
+            if dots:
+                base = p.parent
+                for _ in range(len(dots) - 1):
+                    base = base.parent
+            else:
+                base = next((b for b in (root, HERE) if b.joinpath(*parts).with_suffix(".vy").exists()), root)
             todo.append(base.joinpath(*parts).with_suffix(".vy"))
     return found

@@ -13,11 +13,10 @@
         the settlement (also in steps, `settle_chunk`).
 """
 
-from .lib import bounds
-from .lib import commit_reveal as core
-from .lib import ptsfd_reveal as reveals
-from .lib import ptsfd_settlement as settlement
-from .lib import ptsfd_terms as terms
+from lib import commit_reveal as core
+from lib import ptsfd_reveal as reveals
+from lib import ptsfd_settlement as settlement
+from lib import ptsfd_terms as terms
 
 initializes: core
 initializes: terms
@@ -51,8 +50,13 @@ exports: (
     settlement.record_labels,
 )
 
-MAX_MEMBERS: constant(uint256) = bounds.MAX_MEMBERS
-MAX_ROUNDS: constant(uint256) = terms.MAX_ROUNDS
+# The compiled bounds (contracts/README.md), as literals here because the EVM bridge reads them
+# off this file; they restate lib/bounds.vy and lib/ptsfd_terms.vy (contracts/tests checks it).
+MAX_MEMBERS: constant(uint256) = 32
+MAX_SAMPLES: constant(uint256) = 40000
+MAX_CLASSES: constant(uint256) = 32
+MAX_ROUNDS: constant(uint256) = 64
+MAX_LABEL_COUNT: constant(uint256) = 256
 
 
 @deploy
