@@ -12,7 +12,7 @@ import Testing
     @Test func aRevealWithoutItsHashCheckIsCaughtAndShrunk() throws {
         let broken = try EVMSupport.brokenVariant(
             of: "consensus.vy",
-            replacing: "    assert revealed == self.seats[r][i].commitment, \"revealMismatch\"\n", with: "")
+            replacing: "    assert revealed == core.seats[r][i].commitment, \"revealMismatch\"\n", with: "")
         let result = try EVMSupport.campaign("consensus-2", budget: 30, contracts: [broken]).run()
         let found = try #require(result.divergences.first, "the broken reveal was not caught in 30 cases")
         // Showing a forged reveal takes three transactions: register, commit, and a reveal
@@ -35,8 +35,8 @@ import Testing
     /// stays counted in no account, where the Ledger moves it to the slashed account.
     @Test func aSettleThatForgetsToSlashIsCaughtAndShrunk() throws {
         let broken = try EVMSupport.brokenVariant(
-            of: "ptsfd.vy",
-            replacing: "        if not s.revealed or (self.label_count_verified and not s.truthful):\n",
+            of: "ptsfd.vy", editing: "lib/ptsfd_settlement.vy",
+            replacing: "        if not s.revealed or (terms.label_count_verified and not s.valid):\n",
             with: "        if False:\n")
         let result = try EVMSupport.campaign("paper", budget: 30, contracts: [broken]).run()
         let found = try #require(result.divergences.first, "the forgotten slash was not caught in 30 cases")
@@ -57,7 +57,8 @@ import Testing
     /// `matched_i - beta_wad * E_i`): the integer reward units differ as soon as a worker with a peer settles.
     @Test func aRewardWithoutBetaIsCaughtAndShrunk() throws {
         let broken = try EVMSupport.brokenVariant(
-            of: "ptsfd.vy", replacing: "inner: int256 = matched - beta * ", with: "inner: int256 = matched - 0 * ")
+            of: "ptsfd.vy", editing: "lib/ptsfd_settlement.vy",
+            replacing: "inner: int256 = matched - beta * ", with: "inner: int256 = matched - 0 * ")
         let result = try EVMSupport.campaign("paper", budget: 30, contracts: [broken]).run()
         let found = try #require(result.divergences.first, "the missing penalty was not caught in 30 cases")
         // The shortest sequence: two members register, commit and reveal (a peer each, so

@@ -28,18 +28,29 @@ enum EVMSupport {
         return DifferentialCampaign(cases: cases, contractPaths: contracts, root: root)
     }
 
-    /// A copy of our contract `file` (in contracts/) in a fresh temporary directory with
-    /// `original` replaced by `broken`; fails the test when `original` does not occur exactly
-    /// once (the rule to remove must really be removed).
-    static func brokenVariant(of file: String, replacing original: String, with broken: String) throws -> String {
-        let source = try String(contentsOf: root.appendingPathComponent("contracts/\(file)"), encoding: .utf8)
-        let occurrences = source.components(separatedBy: original).count - 1
-        try #require(occurrences == 1, "the substitution of \(file) must apply exactly once, found \(occurrences)")
+    /// A copy of our contract `entry` with one rule removed: contracts/ (the entry files and
+    /// their `lib/` modules) copied into a fresh temporary directory, `original` replaced by
+    /// `broken` in `file` (a path under contracts/, the entry itself by default); the path of
+    /// the copied entry. Fails the test when `original` does not occur exactly once in `file`
+    /// (the rule to remove must really be removed).
+    static func brokenVariant(
+        of entry: String, editing file: String? = nil, replacing original: String, with broken: String
+    ) throws -> String {
+        let edited = file ?? entry
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("serumcheck-evm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent(file).path
-        try source.replacingOccurrences(of: original, with: broken).write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        let contracts = root.appendingPathComponent("contracts")
+        for name in try FileManager.default.contentsOfDirectory(atPath: contracts.path)
+        where name.hasSuffix(".vy") || name == "lib" {
+            try FileManager.default.copyItem(
+                at: contracts.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+        }
+        let target = directory.appendingPathComponent(edited)
+        let source = try String(contentsOf: target, encoding: .utf8)
+        let occurrences = source.components(separatedBy: original).count - 1
+        try #require(occurrences == 1, "the substitution of \(edited) must apply exactly once, found \(occurrences)")
+        try source.replacingOccurrences(of: original, with: broken).write(to: target, atomically: true, encoding: .utf8)
+        return directory.appendingPathComponent(entry).path
     }
 }

@@ -11,7 +11,7 @@ import Testing
     /// consensus.vy without `assert revealed == ... "revealMismatch"`, in a temporary directory.
     static func brokenConsensus() throws -> String {
         let source = try String(contentsOf: repositoryRoot.appendingPathComponent("contracts/consensus.vy"), encoding: .utf8)
-        let rule = "    assert revealed == self.seats[r][i].commitment, \"revealMismatch\"\n"
+        let rule = "    assert revealed == core.seats[r][i].commitment, \"revealMismatch\"\n"
         try #require(source.components(separatedBy: rule).count == 2, "the hash check must occur once in consensus.vy")
         let dir = try scratchDirectory(files: ["consensus.vy": source.replacingOccurrences(of: rule, with: "")])
         return dir.appendingPathComponent("consensus.vy").path

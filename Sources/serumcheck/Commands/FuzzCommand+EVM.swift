@@ -45,7 +45,7 @@ extension FuzzCommand {
             if let contract { words += ["--contract", contract] }
             let command = words.joined(separator: " ")
             let mechanism = spec.mechanism.kind == .ptsfd ? "ptsfd" : "consensus"
-            let progress = FuzzProgress(enabled: report.progress)
+            let progress = FuzzProgress(enabled: report.progress, finding: "divergent cases")
             let result: DifferentialCampaignResult
             do {
                 try checkContract(mechanism: mechanism, spec: path)

@@ -9,8 +9,13 @@ final class FuzzProgress: FuzzSession.Progress, @unchecked Sendable {
     private let start = ContinuousClock.now
     private let lock = NSLock()
     private var lastTenth: [String: Int] = [:]
+    /// What the count of findings counts (`violations`, or `divergent cases` for `--evm`).
+    private let finding: String
 
-    init(enabled: Bool) { self.enabled = enabled }
+    init(enabled: Bool, finding: String = "violations") {
+        self.enabled = enabled
+        self.finding = finding
+    }
 
     func cases(_ phase: String, done: Int, total: Int?, violations: Int) {
         guard enabled else { return }
@@ -20,7 +25,7 @@ final class FuzzProgress: FuzzSession.Progress, @unchecked Sendable {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let rate = Double(done) / max(seconds, 1e-9)
         let of = total.map { "/\($0)" } ?? ""
-        let text = "\(phase): cases \(done)\(of), violations so far \(violations), \(String(format: "%.1f", rate)) cases/s"
+        let text = "\(phase): cases \(done)\(of), \(finding) so far \(violations), \(String(format: "%.1f", rate)) cases/s"
         if interactive {
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
         } else if let total, total > 0 {
