@@ -39,25 +39,7 @@ extension FixedPointSettlement {
                         division.withUnsafeBufferPointer { d in
                             for j in 0 ..< m {
                                 let row = codes.baseAddress! + j &* n
-                                // Four interleaved histograms break the store-to-load chain
-                                // when workers agree.
-                                histogram.update(repeating: 0, count: 4 &* width)
-                                var i = 0
-                                while i &+ 4 <= n {
-                                    histogram[Int(row[i])] &+= 1
-                                    histogram[width &+ Int(row[i &+ 1])] &+= 1
-                                    histogram[2 &* width &+ Int(row[i &+ 2])] &+= 1
-                                    histogram[3 &* width &+ Int(row[i &+ 3])] &+= 1
-                                    i &+= 4
-                                }
-                                while i < n {
-                                    histogram[Int(row[i])] &+= 1
-                                    i &+= 1
-                                }
-                                for c in 0 ..< width {
-                                    histogram[c] = histogram[c] &+ histogram[width &+ c]
-                                        &+ histogram[2 &* width &+ c] &+ histogram[3 &* width &+ c]
-                                }
+                                VoteHistogram.count(row, workers: n, width: width, into: histogram)
                                 let peers = n &- histogram[missing] &- 1
                                 factor.update(repeating: 0, count: width)
                                 if peers > 0 {

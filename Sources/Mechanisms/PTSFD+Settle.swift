@@ -99,7 +99,7 @@ extension PTSFD {
     ) {
         let width = classes + 1
         let missing = classes
-        // Four interleaved histograms break the store-to-load chain when workers agree.
+        // Scratch for VoteHistogram's four interleaved histograms.
         let histogram = UnsafeMutablePointer<Int>.allocate(capacity: 4 * width)
         let factor = UnsafeMutablePointer<Double>.allocate(capacity: width)
         defer {
@@ -114,23 +114,7 @@ extension PTSFD {
         let l = counted.baseAddress!
         for j in 0 ..< m {
             let row = codes.baseAddress! + j &* n
-            histogram.update(repeating: 0, count: 4 * width)
-            var i = 0
-            while i &+ 4 <= n {
-                histogram[Int(row[i])] &+= 1
-                histogram[width &+ Int(row[i &+ 1])] &+= 1
-                histogram[2 &* width &+ Int(row[i &+ 2])] &+= 1
-                histogram[3 &* width &+ Int(row[i &+ 3])] &+= 1
-                i &+= 4
-            }
-            while i < n {
-                histogram[Int(row[i])] &+= 1
-                i &+= 1
-            }
-            for c in 0 ..< width {
-                histogram[c] = histogram[c] &+ histogram[width &+ c]
-                    &+ histogram[2 &* width &+ c] &+ histogram[3 &* width &+ c]
-            }
+            VoteHistogram.count(row, workers: n, width: width, into: histogram)
             let reporters = n &- histogram[missing]
             let peers = reporters &- 1
             let scale = peers > 0 ? 1 / Double(peers) : 0
