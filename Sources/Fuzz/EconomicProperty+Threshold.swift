@@ -36,11 +36,8 @@ extension EconomicProperty {
                 for j in 0 ..< m where y[j] != 0xFF { codes[j * n + w] = y[j] }
             }
         }
-        if case .k(let k) = knobs.peersPerSample {
-            let seed = Contract.allocationSeed(terms.allocationSeed, round: 0)
-            votes = PeerAllocation(workers: n, samples: m, peersPerSample: k, seed: seed)
-                .masking(votes)
-        }
+        votes = votes.masked(
+            peersPerSample: knobs.peersPerSample, seed: Contract.allocationSeed(terms.allocationSeed, round: 0))
         let selected = votes.selecting(workers: settling)
         let position = settling.firstIndex(of: i)!
         let recomputed = (0 ..< settling.count).map { selected.labelCount(of: $0) }

@@ -24,15 +24,7 @@ public enum RoundSettlement {
         beta: Double, lambda: Double, knobs: Knobs, unitsPerReward: Int, deposit: Int,
         allocationSeed: UInt64
     ) -> FixedPointSettlement {
-        var masked = votes
-        switch knobs.peersPerSample {
-        case .all: break
-        case .k(let k):
-            masked = PeerAllocation(
-                workers: votes.workers, samples: votes.samples, peersPerSample: k,
-                seed: allocationSeed
-            ).masking(votes)
-        }
+        let masked = votes.masked(peersPerSample: knobs.peersPerSample, seed: allocationSeed)
         return FixedPointSettlement.settle(
             votes: masked.selecting(workers: settling), reportedLabelCounts: reportedLabelCounts,
             betaWad: FixedPoint.wad(beta), lambdaWad: FixedPoint.wad(lambda), knobs: knobs,

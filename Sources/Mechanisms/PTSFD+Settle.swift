@@ -28,19 +28,9 @@ extension PTSFD {
         knobs: Knobs,
         allocationSeed: UInt64 = 0
     ) -> Settlement {
-        switch knobs.peersPerSample {
-        case .all:
-            return _settle(
-                votes: votes, reportedLabelCounts: reportedLabelCounts,
-                parameters: parameters, knobs: knobs)
-        case .k(let k):
-            let allocation = PeerAllocation(
-                workers: votes.workers, samples: votes.samples, peersPerSample: k,
-                seed: allocationSeed)
-            return _settle(
-                votes: allocation.masking(votes), reportedLabelCounts: reportedLabelCounts,
-                parameters: parameters, knobs: knobs)
-        }
+        _settle(
+            votes: votes.masked(peersPerSample: knobs.peersPerSample, seed: allocationSeed),
+            reportedLabelCounts: reportedLabelCounts, parameters: parameters, knobs: knobs)
     }
 
     @usableFromInline

@@ -56,3 +56,17 @@ public struct PeerAllocation: Hashable, Sendable {
         return masked
     }
 }
+
+extension VoteMatrix {
+    /// The votes that count under `peersPerSample`: all of them under `.all`, the
+    /// `PeerAllocation` of `seed` under `.k` (section 4.7).
+    /// - Complexity: O(1) under `.all`; O(m * n) under `.k`.
+    public func masked(peersPerSample: PeersPerSample, seed: UInt64) -> VoteMatrix {
+        switch peersPerSample {
+        case .all:
+            return self
+        case .k(let k):
+            return PeerAllocation(workers: workers, samples: samples, peersPerSample: k, seed: seed).masking(self)
+        }
+    }
+}

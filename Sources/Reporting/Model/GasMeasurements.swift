@@ -19,14 +19,6 @@ public struct GasMeasurements: Hashable, Sendable, Codable {
             case settlePerSampleWorker = "settle_per_sample_worker"
             case revealFixed = "reveal_fixed", revealPerSample = "reveal_per_sample"
         }
-
-        public init(settleFixed: Double, settlePerSample: Double, settlePerSampleWorker: Double, revealFixed: Double, revealPerSample: Double) {
-            self.settleFixed = settleFixed
-            self.settlePerSample = settlePerSample
-            self.settlePerSampleWorker = settlePerSampleWorker
-            self.revealFixed = revealFixed
-            self.revealPerSample = revealPerSample
-        }
     }
 
     /// One measured PTSFD round of the ladder (gas per transaction of each phase).
@@ -36,14 +28,6 @@ public struct GasMeasurements: Hashable, Sendable, Codable {
         public var classes: Int
         public var reveal: Double
         public var settle: Double
-
-        public init(n: Int, m: Int, classes: Int, reveal: Double, settle: Double) {
-            self.n = n
-            self.m = m
-            self.classes = classes
-            self.reveal = reveal
-            self.settle = settle
-        }
     }
 
     /// The paper's setting (n = 10, m = 40,000, |C| = 10), measured in one transaction per phase.
@@ -58,14 +42,6 @@ public struct GasMeasurements: Hashable, Sendable, Codable {
 
         enum CodingKeys: String, CodingKey {
             case n, m, classes, reveal = "reveal_first_round", settle = "settle_unchunked"
-        }
-
-        public init(n: Int, m: Int, classes: Int, reveal: Double, settle: Double) {
-            self.n = n
-            self.m = m
-            self.classes = classes
-            self.reveal = reveal
-            self.settle = settle
         }
     }
 
@@ -93,15 +69,6 @@ public struct GasMeasurements: Hashable, Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case blockGasLimit = "block_gas_limit", chain, compiler, rounds = "ptsfd_grid", fit
         case paperSetting = "paper_setting"
-    }
-
-    public init(blockGasLimit: Int, chain: String, compiler: String, rounds: [Round], fit: Fit, paperSetting: PaperSetting? = nil) {
-        self.paperSetting = paperSetting
-        self.blockGasLimit = blockGasLimit
-        self.chain = chain
-        self.compiler = compiler
-        self.rounds = rounds
-        self.fit = fit
     }
 
     /// Every measured round, the paper's setting included.
