@@ -180,7 +180,11 @@ public struct FuzzSession {
     }
 
     /// The case indices of `range` that belong to this shard.
-    public func slice(_ range: Range<Int>) -> [Int] {
+    public func slice(_ range: Range<Int>) -> [Int] { Self.slice(range, shard: shard) }
+
+    /// The case indices of `range` that shard `index` of `count` runs: k with k % count == index
+    /// (all of them without a shard). The one rule every campaign shards by.
+    public static func slice(_ range: Range<Int>, shard: (index: Int, count: Int)?) -> [Int] {
         guard let shard else { return Array(range) }
         return range.filter { $0 % shard.count == shard.index }
     }

@@ -36,7 +36,7 @@ extension FuzzCommand {
         var divergent = false
         for (path, spec) in loaded {
             let total = budget ?? DifferentialCampaign.defaultBudget
-            let shard = shardCount > 1 ? Array(stride(from: shardIndex, to: total, by: shardCount)) : Array(0 ..< total)
+            let shard = FuzzSession.slice(0 ..< total, shard: shardCount > 1 ? (shardIndex, shardCount) : nil)
             let cases = ContractCampaign.forSpec(
                 spec, seed: seed, budget: total, cases: shard, threads: threadCount,
                 shrinkLimit: noShrink ? 0 : shrinkLimit, properties: [])
